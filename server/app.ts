@@ -1,0 +1,58 @@
+// The foxwatch server: the built page, the task and save routes, and the demo upstream, on one port.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { Config } from './config.ts'
+import { createDemoUpstream, DEMO_PREFIX } from './demo/demo-upstream.ts'
+import { scenarios } from './demo/scenarios.ts'
+import { createSaveRoute } from './save-route.ts'
+import { createTaskProxy, type Upstream } from './task-proxy.ts'
+import { errorResponse } from './upstream-error.ts'
+
+type AppOptions = {
+  config: Config
+  /** How the server reaches foxapi; tests may pass their own. */
+  upstream?: Upstream
+}
+
+export function createApp({ config, upstream = (request) => fetch(request) }: AppOptions): Hono {
+  const app = new Hono()
+  const demoApp = config.demo ? createDemoUpstream({ pace: config.demoPace }) : undefined
+  const demo: Upstream | undefined = demoApp ? async (request) => demoApp.fetch(request) : undefined
+  const proxyTask = createTaskProxy({ config, upstream, demo })
+  const save = createSaveRoute({ config, demo })
+
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () =>
+    errorResponse(405, 'method_not_allowed', 'foxwatch only reads: use GET.', { allow: 'GET, HEAD' }))
+
+  app.get('/api/config', (c) =>
+    c.json({
+      serverKey: config.apiKey !== undefined,
+      demo: config.demo,
+      demoTasks: config.demo ? scenarios.map(({ name, title, model }) => ({ id: `demo-${name}`, title, model })) : [],
+    }, 200, { 'cache-control': 'no-store' }))
+  app.get('/api/tasks/:id', (c) => proxyTask(c.req.raw, c.req.param('id')))
+  app.get('/api/save', (c) => save(c.req.raw))
+  app.all('/api/*', () => errorResponse(404, 'invalid_request_error', 'No such foxwatch API route.'))
+
+  if (demoApp) app.route('/', demoApp)
+  app.all(`${DEMO_PREFIX}/*`, () => errorResponse(404, 'invalid_request_error', 'The demo upstream is off (FOXWATCH_DEMO=0).'))
+
+  app.use('/assets/*', serveStatic({ root: config.staticRoot, onFound: (_path, c) => {
+    c.header('cache-control', 'public, max-age=31536000, immutable')
+  } }))
+  app.use('*', serveStatic({ root: config.staticRoot, index: 'no-directory-index' }))
+
+  // Every other path (such as /tasks/<id>) is a page of the single-page app.
+  let indexHtml: string | undefined
+  app.get('*', (c) => {
+    try {
+      indexHtml ??= readFileSync(join(config.staticRoot, 'index.html'), 'utf8')
+    } catch {
+      return c.text('foxwatch: the page is not built. Run `npm start` (or `npm run build`) first.', 503)
+    }
+    return c.html(indexHtml, 200, { 'cache-control': 'no-cache' })
+  })
+  return app
+}

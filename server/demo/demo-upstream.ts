@@ -1,0 +1,92 @@
+// The built-in demo upstream: foxapi's task API for `demo-*` IDs, each on a clock of its own.
+import { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { scenarioFor, type Scenario } from './scenarios.ts'
+
+export const DEMO_PREFIX = '/demo'
+const ASSETS = new URL('./assets/', import.meta.url).pathname
+
+type DemoOptions = {
+  /** >1 runs every task faster; tests use it. */
+  pace: number
+  now?: () => number
+  /** How many distinct IDs to remember before forgetting the oldest. */
+  capacity?: number
+}
+
+export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000 }: DemoOptions): Hono {
+  const firstSeen = new Map<string, number>()
+
+  function startedAt(taskId: string): number {
+    const seen = firstSeen.get(taskId)
+    if (seen !== undefined) return seen
+    const start = now()
+    firstSeen.set(taskId, start)
+    if (firstSeen.size > capacity) {
+      const oldest = firstSeen.keys().next()
+      if (!oldest.done) firstSeen.delete(oldest.value)
+    }
+    return start
+  }
+
+  const app = new Hono()
+
+  app.get(`${DEMO_PREFIX}/v1/tasks/:id`, (c) => {
+    const taskId = c.req.param('id')
+    const scenario = scenarioFor(taskId)
+    if (!scenario) {
+      return c.json({ error: { message: `Task ${taskId} not found`, type: 'not_found' } }, 404)
+    }
+    const start = startedAt(taskId)
+    const filesBase = new URL(`${DEMO_PREFIX}/files/`, c.req.url)
+    const file = (name: string) => new URL(name, filesBase).toString()
+    return c.json(taskAt(scenario, taskId, start, (now() - start) * pace, file), 200, { 'cache-control': 'no-store' })
+  })
+
+  app.get(
+    `${DEMO_PREFIX}/files/:name`,
+    serveStatic({ root: ASSETS, rewriteRequestPath: (path) => path.slice(`${DEMO_PREFIX}/files`.length) }),
+  )
+
+  return app
+}
+
+/** The task as the demo upstream answers it, `elapsedMs` (on the demo clock) after its first query. */
+export function taskAt(scenario: Scenario, taskId: string, startedAtMs: number, elapsedMs: number, file: (name: string) => string) {
+  const base = {
+    id: taskId,
+    object: scenario.object,
+    type: scenario.type,
+    model: scenario.model,
+    created: Math.floor(startedAtMs / 1000),
+    results: null,
+    error: null,
+    usage: { credits_reserved: 5, user_group: 'default' },
+  }
+  const running = (status: 'pending' | 'processing', progress: number) => ({
+    ...base,
+    status,
+    progress,
+    task_info: { can_cancel: status === 'pending', ...(scenario.estimatedSeconds ? { estimated_time: scenario.estimatedSeconds } : {}) },
+  })
+  if (elapsedMs < scenario.pendingMs) return running('pending', 0)
+  const processed = elapsedMs - scenario.pendingMs
+  if (processed < scenario.processingMs) {
+    return running('processing', Math.min(99, Math.max(1, Math.floor((100 * processed) / scenario.processingMs))))
+  }
+  const settle = scenario.settle
+  switch (settle.status) {
+    case 'failed':
+      return { ...base, status: 'failed', progress: 0, error: { ...settle.error, type: 'task_error' } }
+    case 'cancelled':
+      return { ...base, status: 'cancelled', progress: 0 }
+    case 'completed': {
+      const done = { ...base, status: 'completed', progress: 100 }
+      if ('output' in settle) {
+        const { results: _results, ...legacy } = done
+        return { ...legacy, output: settle.output(file) }
+      }
+      return { ...done, results: settle.results(file) }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// GET /api/config: what the foxwatch server offers (a server key, the demo tasks).
+import { queryOptions } from '@tanstack/react-query'
+import { z } from 'zod'
+
+export const ServerConfig = z.object({
+  serverKey: z.boolean(),
+  demo: z.boolean(),
+  demoTasks: z.array(z.object({ id: z.string(), title: z.string(), model: z.string() })),
+})
+export type ServerConfig = z.infer<typeof ServerConfig>
+
+export async function getConfig(signal?: AbortSignal): Promise<ServerConfig> {
+  const response = await fetch('/api/config', { signal: signal ?? null })
+  if (!response.ok) throw new Error(`The foxwatch server answered ${response.status} for its configuration.`)
+  const parsed = ServerConfig.safeParse(await response.json())
+  if (!parsed.success) throw new Error('The foxwatch server sent a configuration this page cannot read.')
+  return parsed.data
+}
+
+export const configQueries = {
+  server: () =>
+    queryOptions({
+      queryKey: ['server-config'] as const,
+      queryFn: ({ signal }) => getConfig(signal),
+      staleTime: 'static',
+      retry: 2,
+    }),
+}

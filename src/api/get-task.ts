@@ -1,0 +1,60 @@
+// The one request for a task: GET /api/tasks/:id, parsed into a TaskView or thrown as an ApiError.
+import { z } from 'zod'
+import { normalizeTask } from './normalize-task'
+import { ApiError, problemFromResponse } from './problem'
+import { RawTask } from './task-schema'
+import type { TaskView } from './task-view'
+
+export const KEY_HEADER = 'X-Foxapi-Key'
+const CLIENT_TIMEOUT_MS = 20_000
+
+type GetTaskOptions = {
+  apiKey: string | undefined
+  syncUpstream: boolean
+  signal?: AbortSignal
+  now?: () => number
+}
+
+export function taskUrl(taskId: string, syncUpstream: boolean): string {
+  return `/api/tasks/${encodeURIComponent(taskId)}${syncUpstream ? '?sync_upstream=true' : ''}`
+}
+
+async function fetchTask(taskId: string, syncUpstream: boolean, { apiKey, signal, now = Date.now }: GetTaskOptions): Promise<TaskView> {
+  const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS)
+  let response: Response
+  try {
+    response = await fetch(taskUrl(taskId, syncUpstream), {
+      headers: { accept: 'application/json', ...(apiKey ? { [KEY_HEADER]: apiKey } : {}) },
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ApiError(timeout.aborted ? { kind: 'timeout' } : { kind: 'network', where: 'foxwatch' })
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    if (signal?.aborted) throw signal.reason
+    body = undefined
+    if (response.ok) throw new ApiError({ kind: 'bad-response', detail: 'The body is not JSON.' })
+  }
+  if (!response.ok) {
+    throw new ApiError(problemFromResponse(response.status, body, response.headers.get('retry-after'), taskId, now()))
+  }
+  const parsed = RawTask.safeParse(body)
+  if (!parsed.success) throw new ApiError({ kind: 'bad-response', detail: z.prettifyError(parsed.error) })
+  return normalizeTask(parsed.data, taskId, body)
+}
+
+/**
+ * With `sync_upstream=true` a task can come back completed with no results; one more query
+ * without the flag then returns them.
+ */
+export async function getTask(taskId: string, options: GetTaskOptions): Promise<TaskView> {
+  const task = await fetchTask(taskId, options.syncUpstream, options)
+  if (options.syncUpstream && task.status === 'completed' && task.artifacts.length === 0) {
+    return fetchTask(taskId, false, options)
+  }
+  return task
+}

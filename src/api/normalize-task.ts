@@ -1,0 +1,221 @@
+// Turns a parsed foxapi task into a TaskView: the only place result shapes are told apart.
+import {
+  BareMessage,
+  ChatCompletion,
+  IdResult,
+  TranscriptResult,
+  UrlResult,
+  type ChatMessage,
+  type RawOutput,
+  type RawTask,
+} from './task-schema'
+import type { Artifact, ChatChoice, ProfileIdArtifact, TaskStatus, TaskType, TaskView } from './task-view'
+
+const STATUSES = {
+  pending: 'pending',
+  processing: 'processing',
+  completed: 'completed',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  // Spellings other foxapi pages and providers use for the same states.
+  canceled: 'cancelled',
+  queued: 'pending',
+  running: 'processing',
+  in_progress: 'processing',
+  succeeded: 'completed',
+  success: 'completed',
+  error: 'failed',
+} as const satisfies Record<string, Exclude<TaskStatus, 'unknown'>>
+
+const TYPES = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  llm: 'llm',
+  text: 'llm',
+} as const satisfies Record<string, Exclude<TaskType, 'unknown'>>
+
+function lookup<T extends string>(table: Record<string, T>, value: string | undefined): T | undefined {
+  if (value === undefined) return undefined
+  const key = value.trim().toLowerCase()
+  return Object.hasOwn(table, key) ? table[key] : undefined
+}
+
+export function normalizeTask(raw: RawTask, requestedId: string, original: unknown = raw): TaskView {
+  const status = lookup(STATUSES, raw.status) ?? 'unknown'
+  const type = lookup(TYPES, raw.type) ?? typeFromObject(raw.object) ?? 'unknown'
+  const progress = status === 'completed' ? 100 : raw.progress === undefined ? undefined : clamp(Math.round(raw.progress), 0, 100)
+  const credits = raw.usage?.['credits_reserved']
+  return {
+    id: raw.id ?? requestedId,
+    model: raw.model,
+    type,
+    rawType: type === 'unknown' ? raw.type : undefined,
+    status,
+    rawStatus: status === 'unknown' ? raw.status : undefined,
+    progress,
+    createdAt: raw.created === undefined || raw.created <= 0 ? undefined : raw.created * 1000,
+    estimatedSeconds: raw.task_info?.estimated_time,
+    error: raw.error && (raw.error.code !== undefined || raw.error.message !== undefined)
+      ? { code: raw.error.code, message: raw.error.message }
+      : undefined,
+    creditsReserved: typeof credits === 'number' && Number.isFinite(credits) ? credits : undefined,
+    usage: raw.usage,
+    artifacts: artifactsOf(raw, type),
+    raw: original,
+  }
+}
+
+function typeFromObject(object: string | undefined): TaskType | undefined {
+  const prefix = object?.split('.')[0]
+  return lookup(TYPES, prefix)
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value))
+}
+
+function artifactsOf(raw: RawTask, type: TaskType): Artifact[] {
+  if (raw.results && raw.results.length > 0) {
+    return raw.results.flatMap((item, index) => toArtifacts(item, index, raw.model ?? '', type))
+  }
+  return raw.output ? outputArtifacts(raw.output, type) : []
+}
+
+/** The older docs' `output{url, urls}` shape. */
+function outputArtifacts(output: RawOutput, type: TaskType): Artifact[] {
+  const urls = [...new Set([...(output.urls ?? []), ...(output.url ? [output.url] : [])])]
+  return urls.flatMap((url, index) =>
+    toArtifacts({ url, width: output.width, height: output.height, duration: output.duration }, index, '', type))
+}
+
+/** One result item: usually one artifact; a voice clone with a preview is an ID and an audio. */
+export function toArtifacts(item: unknown, index: number, model: string, type: TaskType): Artifact[] {
+  const raw: Artifact = { kind: 'raw', index, value: item }
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return [raw]
+
+  if (type === 'llm' || 'choices' in item || 'message' in item) {
+    return [chatArtifact(item, index) ?? raw]
+  }
+  if ('words' in item) {
+    const transcript = TranscriptResult.safeParse(item)
+    return transcript.success ? [{
+      kind: 'transcript',
+      index,
+      text: transcript.data.text,
+      languageCode: transcript.data.language_code,
+      languageProbability: transcript.data.language_probability,
+      words: transcript.data.words.map((w) => ({
+        text: w.text,
+        start: w.start ?? null,
+        end: w.end ?? null,
+        type: w.type ?? 'word',
+        speaker: w.speaker_id,
+        logprob: w.logprob,
+      })),
+    }] : [raw]
+  }
+
+  const ids = profileId(item, index, model)
+  const located = urlArtifact(item, index, type)
+  const found = [...(ids ? [ids] : []), ...(located ? [located] : [])]
+  return found.length > 0 ? found : [raw]
+}
+
+function chatArtifact(item: object, index: number): Artifact | undefined {
+  const completion = ChatCompletion.safeParse(item)
+  if (completion.success) {
+    const usage = completion.data.usage
+    return {
+      kind: 'chat',
+      index,
+      model: completion.data.model,
+      choices: completion.data.choices.map((c, position) => toChoice(c.message, c.index ?? position, c.finish_reason)),
+      usage: usage && { prompt: usage.prompt_tokens, completion: usage.completion_tokens, total: usage.total_tokens },
+    }
+  }
+  const bare = BareMessage.safeParse(item)
+  if (bare.success) {
+    return { kind: 'chat', index, model: undefined, choices: [toChoice(bare.data.message, 0, bare.data.finish_reason)], usage: undefined }
+  }
+  return undefined
+}
+
+function toChoice(message: ChatMessage, index: number, finishReason: string | undefined): ChatChoice {
+  return {
+    index,
+    role: message.role ?? 'assistant',
+    content: message.content ?? '',
+    reasoning: message.reasoning_content,
+    toolCalls: (message.tool_calls ?? []).map((call) => ({ name: call.function.name, arguments: call.function.arguments ?? '' })),
+    finishReason,
+  }
+}
+
+function profileId(item: object, index: number, model: string): ProfileIdArtifact | undefined {
+  const parsed = IdResult.safeParse(item)
+  if (!parsed.success) return undefined
+  const { voice_id, character_id, profile_id, name } = parsed.data
+  const base = { kind: 'profile-id', index, name } as const
+  if (profile_id) return { ...base, idKind: 'phota-profile', field: 'profile_id', id: profile_id }
+  if (character_id) return { ...base, idKind: 'sora-character', field: 'character_id', id: character_id }
+  if (voice_id) {
+    const idKind = model.startsWith('kling') ? 'kling-voice' : model.startsWith('minimax') ? 'minimax-voice' : 'voice'
+    return { ...base, idKind, field: 'voice_id', id: voice_id }
+  }
+  return undefined
+}
+
+type MediaKind = 'image' | 'video' | 'audio'
+
+const EXTENSIONS = {
+  png: 'image', jpg: 'image', jpeg: 'image', webp: 'image', gif: 'image', avif: 'image', bmp: 'image',
+  mp4: 'video', webm: 'video', mov: 'video', m4v: 'video', mkv: 'video',
+  mp3: 'audio', wav: 'audio', ogg: 'audio', oga: 'audio', opus: 'audio', m4a: 'audio', aac: 'audio', flac: 'audio',
+} as const satisfies Record<string, MediaKind>
+
+function mediaKind(url: string, contentType: string | undefined, type: TaskType): MediaKind | undefined {
+  const major = contentType?.split('/')[0]?.trim().toLowerCase()
+  if (major === 'image' || major === 'video' || major === 'audio') return major
+  if (type === 'image' || type === 'video' || type === 'audio') return type
+  let path = url
+  try {
+    path = new URL(url).pathname
+  } catch {
+    // Not absolute: read the extension off the text itself.
+  }
+  return lookup(EXTENSIONS, path.split('.').pop())
+}
+
+function urlArtifact(item: object, index: number, type: TaskType): Artifact | undefined {
+  const parsed = UrlResult.safeParse(item)
+  if (!parsed.success) return undefined
+  const r = parsed.data
+  // Only web links ever reach an src or href: javascript:, data: and the like stay raw JSON.
+  if (!isWebUrl(r.url)) return undefined
+  const located = { index, url: r.url, contentType: r.content_type }
+  if (r.result_type === 'pbr_map') return { ...located, kind: 'pbr-map', mapType: r.map_type?.trim() || 'unlabelled' }
+  if (r.result_type === 'texture') return { ...located, kind: 'texture' }
+  switch (mediaKind(r.url, r.content_type, type)) {
+    case 'image':
+      return { ...located, kind: 'image', width: r.width, height: r.height }
+    case 'video':
+      return {
+        ...located, kind: 'video', width: r.width, height: r.height, duration: r.duration,
+        seed: r.seed === undefined ? undefined : String(r.seed),
+      }
+    case 'audio':
+      return { ...located, kind: 'audio', duration: r.duration }
+    case undefined:
+      return undefined
+  }
+}
+
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,133 @@
+// The foxapi wire format, as tolerant zod schemas: unknown keys pass, a wrong-typed optional field
+// becomes undefined instead of failing the whole task.
+import { z } from 'zod'
+
+/** An optional field that falls back to undefined when it is missing, null or of the wrong type. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
+
+const finite = z.number().refine(Number.isFinite)
+
+export const RawTaskError = z.looseObject({
+  code: lenient(z.union([z.string(), finite.transform(String)])),
+  message: lenient(z.string()),
+  type: lenient(z.string()),
+})
+export type RawTaskError = z.infer<typeof RawTaskError>
+
+export const RawOutput = z.looseObject({
+  url: lenient(z.string()),
+  urls: lenient(z.array(z.unknown()).transform((urls) => urls.filter((u): u is string => typeof u === 'string'))),
+  width: lenient(finite),
+  height: lenient(finite),
+  duration: lenient(finite),
+})
+export type RawOutput = z.infer<typeof RawOutput>
+
+export const RawTask = z.looseObject({
+  // Without a status it is not a task; everything else may be missing or odd.
+  status: z.string(),
+  id: lenient(z.string()),
+  object: lenient(z.string()),
+  type: lenient(z.string()),
+  model: lenient(z.string()),
+  progress: lenient(finite),
+  created: lenient(finite),
+  results: lenient(z.array(z.unknown())),
+  output: lenient(RawOutput),
+  error: lenient(RawTaskError),
+  usage: lenient(z.record(z.string(), z.unknown())),
+  task_info: lenient(z.looseObject({
+    can_cancel: lenient(z.boolean()),
+    estimated_time: lenient(finite),
+  })),
+})
+export type RawTask = z.infer<typeof RawTask>
+
+/** foxapi's (and foxwatch's) body for a non-2xx answer. */
+export const RawErrorBody = z.looseObject({
+  error: z.looseObject({
+    message: lenient(z.string()),
+    type: lenient(z.string()),
+    code: lenient(z.unknown()),
+  }),
+})
+export type RawErrorBody = z.infer<typeof RawErrorBody>
+
+// ── results[i] shapes ──────────────────────────────────────────────────────────────────────────
+
+export const UrlResult = z.looseObject({
+  url: z.string(),
+  content_type: lenient(z.string()),
+  width: lenient(finite),
+  height: lenient(finite),
+  duration: lenient(finite),
+  seed: lenient(z.union([finite, z.string()])),
+  result_type: lenient(z.string()),
+  map_type: lenient(z.string()),
+})
+export type UrlResult = z.infer<typeof UrlResult>
+
+export const IdResult = z.looseObject({
+  voice_id: lenient(z.union([z.string(), finite.transform(String)])),
+  character_id: lenient(z.string()),
+  profile_id: lenient(z.string()),
+  name: lenient(z.string()),
+  result_type: lenient(z.string()),
+})
+export type IdResult = z.infer<typeof IdResult>
+
+export const TranscriptWord = z.looseObject({
+  text: z.string(),
+  start: lenient(finite.nullable()),
+  end: lenient(finite.nullable()),
+  type: lenient(z.string()),
+  speaker_id: lenient(z.string()),
+  logprob: lenient(finite),
+})
+export type TranscriptWord = z.infer<typeof TranscriptWord>
+
+export const TranscriptResult = z.looseObject({
+  text: z.string(),
+  language_code: lenient(z.string()),
+  language_probability: lenient(finite),
+  // One odd word must not lose the transcript: bad entries are dropped, not fatal.
+  words: z.array(z.unknown()).transform((words) =>
+    words.flatMap((word) => {
+      const parsed = TranscriptWord.safeParse(word)
+      return parsed.success ? [parsed.data] : []
+    })),
+})
+export type TranscriptResult = z.infer<typeof TranscriptResult>
+
+const ToolCall = z.looseObject({
+  id: lenient(z.string()),
+  type: lenient(z.string()),
+  function: z.looseObject({ name: z.string(), arguments: lenient(z.string()) }),
+})
+
+export const ChatMessage = z.looseObject({
+  role: lenient(z.string()),
+  content: lenient(z.string()),
+  reasoning_content: lenient(z.string()),
+  tool_calls: lenient(z.array(ToolCall)),
+})
+export type ChatMessage = z.infer<typeof ChatMessage>
+
+export const ChatCompletion = z.looseObject({
+  id: lenient(z.string()),
+  model: lenient(z.string()),
+  choices: z.array(z.looseObject({
+    index: lenient(finite),
+    message: ChatMessage,
+    finish_reason: lenient(z.string()),
+  })).min(1),
+  usage: lenient(z.looseObject({
+    prompt_tokens: lenient(finite),
+    completion_tokens: lenient(finite),
+    total_tokens: lenient(finite),
+  })),
+})
+export type ChatCompletion = z.infer<typeof ChatCompletion>
+
+/** One docs page words an llm result as `results[0].message.content`. */
+export const BareMessage = z.looseObject({ message: ChatMessage, finish_reason: lenient(z.string()) })

@@ -1,0 +1,53 @@
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { configQueries } from '../api/get-config'
+import { ApiKeyField } from '../settings/api-key-field'
+import { useSettings, updateSettings } from '../settings/settings'
+import { HomePage } from '../tasks/home-page'
+import { TaskIdForm } from '../tasks/task-id-form'
+import { TaskPage } from '../tasks/task-page'
+import { navigate, routeOf, usePathname } from './router'
+
+function Header({ taskId }: { taskId: string | undefined }) {
+  const config = useQuery(configQueries.server())
+  const settings = useSettings()
+  return (
+    <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3">
+        <div className="flex items-center gap-3">
+          <a
+            href="/"
+            onClick={(event) => {
+              event.preventDefault()
+              navigate('/')
+            }}
+            className="flex items-center gap-2 text-lg font-bold"
+          >
+            <img src="/favicon.svg" alt="" className="h-6 w-6" />
+            foxwatch
+          </a>
+          <label className="ml-auto flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Ask foxapi to refresh a running task from its provider before answering">
+            <input type="checkbox" checked={settings.syncUpstream} onChange={(event) => updateSettings({ syncUpstream: event.target.checked })} />
+            Sync with provider
+          </label>
+        </div>
+        <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} />
+        {config.data && !config.data.serverKey && <ApiKeyField />}
+      </div>
+    </header>
+  )
+}
+
+export function App() {
+  const [queryClient] = useState(() => new QueryClient())
+  const route = routeOf(usePathname())
+  const taskId = route.page === 'task' ? route.taskId : undefined
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Header taskId={taskId} />
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        {route.page === 'task' ? <TaskPage key={route.taskId} taskId={route.taskId} /> : <HomePage />}
+      </main>
+    </QueryClientProvider>
+  )
+}

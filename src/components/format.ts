@@ -1,0 +1,22 @@
+// How times, durations and sizes read on screen.
+
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  if (seconds < 60) return `${seconds} s`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return `${minutes} min ${seconds % 60} s`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return `${hours} h ${minutes % 60} min`
+  return `${Math.floor(hours / 24)} days`
+}
+
+/** Seconds as m:ss.s, for word times in transcripts. */
+export function formatClock(seconds: number): string {
+  const minutes = Math.floor(seconds / 60)
+  const rest = seconds - minutes * 60
+  return `${minutes}:${rest.toFixed(2).padStart(5, '0')}`
+}
+
+export function formatTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+}

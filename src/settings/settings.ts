@@ -1,0 +1,46 @@
+// Preferences that change how foxwatch queries foxapi, kept in this browser.
+import { useSyncExternalStore } from 'react'
+import { z } from 'zod'
+
+const STORAGE_KEY = 'foxwatch.settings'
+
+export const Settings = z.object({
+  /** Ask foxapi to refresh a running task from its provider before answering. */
+  syncUpstream: z.boolean().catch(true),
+})
+export type Settings = z.infer<typeof Settings>
+
+const DEFAULTS: Settings = { syncUpstream: true }
+const listeners = new Set<() => void>()
+let cached: Settings | undefined
+
+export function readSettings(): Settings {
+  if (cached) return cached
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null')
+    const parsed = Settings.safeParse(stored)
+    cached = parsed.success ? parsed.data : DEFAULTS
+  } catch {
+    cached = DEFAULTS
+  }
+  return cached
+}
+
+export function updateSettings(change: Partial<Settings>): void {
+  cached = { ...readSettings(), ...change }
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(cached))
+  } catch {
+    // Unsaved preferences still apply to this page.
+  }
+  listeners.forEach((listener) => listener())
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function useSettings(): Settings {
+  return useSyncExternalStore(subscribe, readSettings)
+}

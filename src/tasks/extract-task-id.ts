@@ -1,0 +1,66 @@
+// Finds the task ID in whatever a person pastes: a bare ID, a foxwatch or foxapi URL, a JSON
+// response, a curl line.
+
+import { z } from 'zod'
+
+export type Extracted = { ok: true; taskId: string } | { ok: false; reason: string }
+
+const MAX_ID = 256
+const KNOWN_ID = /\b(?:task-[a-z]+-\d{6,}-[A-Za-z0-9]+|demo-[a-z0-9-]+)\b/
+const TASK_PATH = /\/tasks\/([^\s/?#"'`<>]+)/
+// Any other ID form foxapi may use: one token of ordinary ID characters.
+const BARE_ID = /^[A-Za-z0-9][\w.:-]*$/
+
+export const EXAMPLE_ID = 'task-unified-1757165031-uyujaw3d'
+
+export function extractTaskId(input: string): Extracted {
+  const text = input.trim()
+  if (text === '') return { ok: false, reason: `Enter a task ID, such as ${EXAMPLE_ID}.` }
+
+  const known = KNOWN_ID.exec(text)
+  if (known) return { ok: true, taskId: known[0] }
+
+  const fromJson = idFromJson(text)
+  if (fromJson) return checked(fromJson)
+
+  const path = TASK_PATH.exec(text)
+  if (path?.[1]) return checked(safeDecode(path[1]))
+
+  if (BARE_ID.test(text)) return checked(text)
+  return { ok: false, reason: `No task ID found in that text. A task ID looks like ${EXAMPLE_ID}.` }
+}
+
+function checked(taskId: string): Extracted {
+  const trimmed = taskId.trim()
+  if (trimmed === '') return { ok: false, reason: `No task ID found in that text. A task ID looks like ${EXAMPLE_ID}.` }
+  if (trimmed.length > MAX_ID) return { ok: false, reason: `That is ${trimmed.length} characters long; a task ID is at most ${MAX_ID}.` }
+  return { ok: true, taskId: trimmed }
+}
+
+const WithId = z.looseObject({
+  id: z.string().optional().catch(undefined),
+  task_id: z.string().optional().catch(undefined),
+  taskId: z.string().optional().catch(undefined),
+})
+
+function idFromJson(text: string): string | undefined {
+  if (!text.startsWith('{') && !text.startsWith('[')) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  const first = Array.isArray(value) ? value[0] : value
+  if (typeof first === 'string') return first
+  const task = WithId.safeParse(first)
+  return task.success ? (task.data.id ?? task.data.task_id ?? task.data.taskId) : undefined
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query'
+import { configQueries } from '../api/get-config'
+import { navigate, taskPath } from '../app/router'
+import { Button } from '../components/ui/button'
+
+/** A fresh demo run each click: the demo upstream starts a task's clock on its first query. */
+function freshDemoId(id: string): string {
+  return `${id}-${Math.random().toString(36).slice(2, 7)}`
+}
+
+export function HomePage() {
+  const config = useQuery(configQueries.server())
+  return (
+    <div className="space-y-6">
+      <section className="space-y-2">
+        <h1 className="text-2xl font-semibold">Watch a foxapi task</h1>
+        <p className="max-w-prose text-stone-600 dark:text-stone-300">
+          Paste a task ID above to follow it from pending to completed, preview what it made, and save it before the links
+          expire after 24 hours.
+        </p>
+      </section>
+      {config.error && (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {config.error.message}
+        </p>
+      )}
+      {config.data?.demo && (
+        <section aria-labelledby="demo-heading" className="space-y-3">
+          <h2 id="demo-heading" className="text-lg font-semibold">
+            Try a demo task
+          </h2>
+          <p className="text-sm text-stone-600 dark:text-stone-300">
+            Served by foxwatch itself, in foxapi's exact format: no key needed. Each one starts when you open it.
+          </p>
+          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {config.data.demoTasks.map((demo) => (
+              <li key={demo.id}>
+                <Button
+                  onClick={() => navigate(taskPath(freshDemoId(demo.id)))}
+                  className="w-full justify-start text-left"
+                  aria-label={`Watch demo: ${demo.title}`}
+                >
+                  <span className="flex flex-col items-start">
+                    <span>{demo.title}</span>
+                    <span className="font-mono text-xs text-stone-500 dark:text-stone-400">{demo.model}</span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+// When to ask foxapi about a task next: a pure policy. React Query's refetchInterval only calls it.
+import { STOPS_POLLING } from '../api/problem'
+import { isSettled } from './status'
+import type { TaskWatch } from './task-watch'
+
+export const POLICY = {
+  /** The first delays after the first answer, growing by `growth` each answer up to `steadyMs`. */
+  firstMs: 1000,
+  growth: 1.25,
+  steadyMs: 5000,
+  /** While foxapi's own estimate says the task has far to go, never wait longer than this. */
+  estimateCapMs: 10_000,
+  /** Backoff after failures: doubles from firstMs, capped here. */
+  backoffCapMs: 30_000,
+  /** A hidden tab keeps polling at a slower pace, so a finish is still noticed. */
+  hiddenMinMs: 10_000,
+  hiddenFactor: 3,
+  hiddenCapMs: 30_000,
+} as const
+
+export type PollInput = {
+  watch: TaskWatch | undefined
+  hidden: boolean
+  now: number
+  /** A number in [0, 1): the jitter source, passed in so the policy stays pure. */
+  random: number
+}
+
+/** True once no query can change what is known: the task settled, or a problem needs the person. */
+export function isWatchOver(watch: TaskWatch | undefined): boolean {
+  if (!watch) return false
+  if (watch.problem) return STOPS_POLLING[watch.problem.kind]
+  return watch.task !== undefined && isSettled(watch.task.status)
+}
+
+/** Milliseconds until the next query, or false for none at all. */
+export function nextPollDelay({ watch, hidden, now, random }: PollInput): number | false {
+  if (!watch) return POLICY.firstMs
+  if (isWatchOver(watch)) return false
+  const delay = watch.problem ? afterProblem(watch, random) : afterAnswer(watch, now)
+  if (delay === false) return false
+  return hidden ? Math.min(POLICY.hiddenCapMs, Math.max(POLICY.hiddenMinMs, delay * POLICY.hiddenFactor, delay)) : delay
+}
+
+function afterAnswer(watch: TaskWatch, now: number): number | false {
+  const task = watch.task
+  if (!task) return POLICY.firstMs
+  if (isSettled(task.status)) return false
+  const base = Math.min(POLICY.steadyMs, POLICY.firstMs * POLICY.growth ** Math.max(0, watch.answers - 1))
+  if (task.estimatedSeconds !== undefined && task.createdAt !== undefined) {
+    const remaining = task.createdAt + task.estimatedSeconds * 1000 - now
+    // Far from the estimate: a third of the remaining time; near it or past it: the usual pace.
+    return Math.round(Math.max(base, Math.min(remaining / 3, POLICY.estimateCapMs)))
+  }
+  return Math.round(base)
+}
+
+function afterProblem(watch: TaskWatch, random: number): number | false {
+  const problem = watch.problem
+  if (!problem) return POLICY.firstMs
+  if (STOPS_POLLING[problem.kind]) return false
+  const exponential = Math.min(POLICY.backoffCapMs, POLICY.firstMs * 2 ** Math.max(0, watch.failures - 1))
+  // "Equal jitter": half the delay is fixed, half random, so many tabs don't retry in step.
+  const backoff = Math.round(exponential / 2 + (exponential / 2) * random)
+  const retryAfter = problem.kind === 'rate-limited' || problem.kind === 'upstream' ? problem.retryAfterSeconds : undefined
+  return retryAfter === undefined ? backoff : Math.max(backoff, retryAfter * 1000)
+}

@@ -1,0 +1,53 @@
+import { useId, useState, type FormEvent } from 'react'
+import { navigate, taskPath } from '../app/router'
+import { Button } from '../components/ui/button'
+import { extractTaskId } from './extract-task-id'
+
+/** The "Task ID" field: takes a bare ID or any pasted text holding one, and opens it. */
+export function TaskIdForm({ initial = '' }: { initial?: string }) {
+  const [text, setText] = useState(initial)
+  const [refusal, setRefusal] = useState<string | undefined>()
+  const inputId = useId()
+  const errorId = useId()
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const found = extractTaskId(text)
+    if (!found.ok) {
+      setRefusal(found.reason)
+      return
+    }
+    setRefusal(undefined)
+    setText(found.taskId)
+    navigate(taskPath(found.taskId))
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-1" noValidate>
+      <label htmlFor={inputId} className="text-sm font-medium">
+        Task ID
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={inputId}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="task-unified-1757165031-uyujaw3d, or paste a URL, JSON or curl line"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={refusal !== undefined}
+          aria-describedby={refusal ? errorId : undefined}
+          className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
+        />
+        <Button type="submit" variant="primary">
+          Watch
+        </Button>
+      </div>
+      {refusal && (
+        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {refusal}
+        </p>
+      )}
+    </form>
+  )
+}

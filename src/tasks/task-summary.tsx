@@ -1,0 +1,78 @@
+import type { TaskView } from '../api/task-view'
+import { formatAge, formatTime } from '../components/format'
+import { useNow } from '../components/use-now'
+import { STATUS_LABEL, STATUS_TONE } from './status'
+import type { StatusChange } from './task-watch'
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col">
+      <dt className="text-xs text-stone-500 dark:text-stone-400">{label}</dt>
+      <dd className="font-medium break-words">{children}</dd>
+    </div>
+  )
+}
+
+export function StatusBadge({ task }: { task: TaskView }) {
+  return (
+    <span data-testid="task-status" className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${STATUS_TONE[task.status]}`}>
+      {task.status === 'unknown' ? `${STATUS_LABEL.unknown}: ${task.rawStatus ?? ''}` : STATUS_LABEL[task.status]}
+    </span>
+  )
+}
+
+export function TaskSummary({ task, history }: { task: TaskView; history: readonly StatusChange[] }) {
+  const now = useNow()
+  const progress = task.progress ?? 0
+  return (
+    <section aria-label="Task summary" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-700 dark:bg-stone-900">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-lg font-semibold break-all">{task.id}</h1>
+        <StatusBadge task={task} />
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress}
+        aria-valuetext={task.progress === undefined ? 'No progress reported' : `${progress}%`}
+        className="h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-700"
+      >
+        <div
+          className={`h-full transition-[width] duration-500 ${task.status === 'failed' ? 'bg-red-500' : 'bg-orange-500'}`}
+          style={{ width: `${progress}%` }}
+        />
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        <Row label="Model">{task.model ?? 'not given'}</Row>
+        <Row label="Type">{task.type === 'unknown' ? (task.rawType ?? 'not given') : task.type}</Row>
+        <Row label="Progress">{task.progress === undefined ? 'not given' : `${progress}%`}</Row>
+        <Row label="Created">
+          {task.createdAt === undefined ? 'not given' : (
+            <time dateTime={new Date(task.createdAt).toISOString()} title={formatTime(task.createdAt)}>
+              {formatAge(now - task.createdAt)} ago
+            </time>
+          )}
+        </Row>
+        {task.estimatedSeconds !== undefined && <Row label="Estimated time">{`${task.estimatedSeconds} s`}</Row>}
+        {task.creditsReserved !== undefined && <Row label="Credits">{task.creditsReserved}</Row>}
+      </dl>
+      {history.length > 0 && (
+        <div>
+          <h2 className="text-xs text-stone-500 dark:text-stone-400">Status changes seen</h2>
+          <ol aria-label="Status changes" className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {history.map((change) => (
+              <li key={change.at}>
+                <span className="font-medium">{STATUS_LABEL[change.status]}</span>{' '}
+                <time dateTime={new Date(change.at).toISOString()} className="text-stone-500 dark:text-stone-400">
+                  {new Date(change.at).toLocaleTimeString()}
+                </time>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  )
+}

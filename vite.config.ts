@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import tailwindcss from '@tailwindcss/vite'
+
+// `npm run dev` serves the page with hot reload; the API routes come from `npm run dev:server` on 4173.
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: { target: 'es2022', sourcemap: true },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://127.0.0.1:4173', '/demo': 'http://127.0.0.1:4173' },
+  },
+})
