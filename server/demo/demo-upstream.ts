@@ -40,7 +40,7 @@ export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000 }: 
     const start = startedAt(taskId)
     const filesBase = new URL(`${DEMO_PREFIX}/files/`, c.req.url)
     const file = (name: string) => new URL(name, filesBase).toString()
-    return c.json(taskAt(scenario, taskId, start, (now() - start) * pace, file), 200, { 'cache-control': 'no-store' })
+    return c.json(taskAt(scenario, taskId, start, (now() - start) * pace, file, pace), 200, { 'cache-control': 'no-store' })
   })
 
   app.get(
@@ -52,7 +52,14 @@ export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000 }: 
 }
 
 /** The task as the demo upstream answers it, `elapsedMs` (on the demo clock) after its first query. */
-export function taskAt(scenario: Scenario, taskId: string, startedAtMs: number, elapsedMs: number, file: (name: string) => string) {
+export function taskAt(
+  scenario: Scenario,
+  taskId: string,
+  startedAtMs: number,
+  elapsedMs: number,
+  file: (name: string) => string,
+  pace = 1,
+) {
   const base = {
     id: taskId,
     object: scenario.object,
@@ -67,7 +74,7 @@ export function taskAt(scenario: Scenario, taskId: string, startedAtMs: number, 
     ...base,
     status,
     progress,
-    task_info: { can_cancel: status === 'pending', ...(scenario.estimatedSeconds ? { estimated_time: scenario.estimatedSeconds } : {}) },
+    task_info: { can_cancel: status === 'pending', ...(scenario.estimatedSeconds ? { estimated_time: Math.round(scenario.estimatedSeconds / pace) } : {}) },
   })
   if (elapsedMs < scenario.pendingMs) return running('pending', 0)
   const processed = elapsedMs - scenario.pendingMs

@@ -10,6 +10,7 @@ export const POLICY = {
   steadyMs: 5000,
   /** While foxapi's own estimate says the task has far to go, never wait longer than this. */
   estimateCapMs: 10_000,
+  estimateStretch: 2,
   /** Backoff after failures: doubles from firstMs, capped here. */
   backoffCapMs: 30_000,
   /** A hidden tab keeps polling at a slower pace, so a finish is still noticed. */
@@ -49,8 +50,9 @@ function afterAnswer(watch: TaskWatch, now: number): number | false {
   const base = Math.min(POLICY.steadyMs, POLICY.firstMs * POLICY.growth ** Math.max(0, watch.answers - 1))
   if (task.estimatedSeconds !== undefined && task.createdAt !== undefined) {
     const remaining = task.createdAt + task.estimatedSeconds * 1000 - now
-    // Far from the estimate: a third of the remaining time; near it or past it: the usual pace.
-    return Math.round(Math.max(base, Math.min(remaining / 3, POLICY.estimateCapMs)))
+    // Far from foxapi's estimate, up to twice the usual gap (a third of the time left at most);
+    // near it or past it, the usual pace.
+    return Math.round(Math.max(base, Math.min(remaining / 3, POLICY.estimateCapMs, base * POLICY.estimateStretch)))
   }
   return Math.round(base)
 }

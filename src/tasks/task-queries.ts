@@ -29,7 +29,7 @@ export const taskQueries = {
       refetchIntervalInBackground: true,
       // A settled task never changes, and a refused key stays refused: no refetch on focus,
       // reconnect or remount; only the person's own action (a new key, "Try again") asks again.
-      staleTime: (query) => (isWatchOver(query.state.data) ? 'static' : 0),
+      staleTime: (query) => (isWatchOver(query.state.data) ? Infinity : 0),
       retry: false,
     }),
 }

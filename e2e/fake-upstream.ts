@@ -1,0 +1,87 @@
+// A stand-in for foxapi on loopback, for the browser tests. What it does for a task is spelled in
+// the ID: `fake-<behaviour>-<anything>`. It counts every query so tests can assert on the load.
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './ports.ts'
+
+type Seen = { at: number; sync: boolean; authorization: string | undefined; url: string }
+const queries = new Map<string, Seen[]>()
+const fileRequests: Array<{ path: string; headers: IncomingMessage['headers'] }> = []
+const picture = readFileSync(new URL('../server/demo/assets/image-1.png', import.meta.url))
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+function task(id: string, status: string, extra: Record<string, unknown> = {}) {
+  return {
+    id, object: 'image.generation.task', type: 'image', model: 'fake-image-1', status,
+    progress: status === 'completed' ? 100 : status === 'processing' ? 40 : 0,
+    created: Math.floor(Date.now() / 1000), results: null, error: null,
+    usage: { credits_reserved: 2, user_group: 'default' }, ...extra,
+  }
+}
+
+const completed = (id: string) =>
+  task(id, 'completed', { results: [{ url: `${FAKE_UPSTREAM}/files/${id}.png`, content_type: 'image/png', width: 512, height: 512 }] })
+
+/** The ordinary life of a task, by how many good answers it has given: pending, processing, completed. */
+function lifecycle(id: string, answer: number) {
+  if (answer <= 1) return task(id, 'pending')
+  if (answer === 2) return task(id, 'processing')
+  return completed(id)
+}
+
+function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
+  const behaviour = /^fake-([a-z0-9]+)-/.exec(id)?.[1]
+  const error = (status: number, type: string, message: string, headers: Record<string, string> = {}) =>
+    send(res, status, { error: { message, type } }, headers)
+  switch (behaviour) {
+    case 'ok':
+      return send(res, 200, lifecycle(id, n))
+    case 'unauthorized':
+      return error(401, 'authentication_error', 'Invalid API key provided')
+    case 'missing':
+      return error(404, 'not_found', 'Task not found')
+    case 'ratelimited':
+      return n === 1 ? error(429, 'rate_limit_error', 'Too many requests', { 'retry-after': '3' }) : send(res, 200, lifecycle(id, n - 1))
+    case 'flaky':
+      // A good answer, then two server errors, then the rest of its life.
+      if (n === 2 || n === 3) return error(500, 'server_error', 'Internal error')
+      return send(res, 200, lifecycle(id, n === 1 ? 1 : n - 2))
+    case 'syncempty':
+      if (n === 1) return send(res, 200, task(id, 'processing'))
+      return send(res, 200, sync ? { ...completed(id), results: null } : completed(id))
+    case 'html':
+      res.writeHead(502, { 'content-type': 'text/html' })
+      return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')
+    default:
+      return error(404, 'not_found', 'Task not found')
+  }
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', FAKE_UPSTREAM)
+  if (url.pathname === '/__health') return send(res, 200, { ok: true })
+  const stats = /^\/__stats\/(.+)$/.exec(url.pathname)
+  if (stats?.[1]) return send(res, 200, { queries: queries.get(decodeURIComponent(stats[1])) ?? [] })
+  if (url.pathname === '/__files') return send(res, 200, { requests: fileRequests })
+  if (url.pathname.startsWith('/files/')) {
+    fileRequests.push({ path: url.pathname, headers: req.headers })
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(picture.length) })
+    return res.end(picture)
+  }
+  const match = /^\/v1\/tasks\/([^/]+)$/.exec(url.pathname)
+  if (!match?.[1]) return send(res, 404, { error: { message: 'No such route', type: 'not_found' } })
+  const id = decodeURIComponent(match[1])
+  const seen = queries.get(id) ?? []
+  const sync = url.searchParams.get('sync_upstream') === 'true'
+  seen.push({ at: Date.now(), sync, authorization: req.headers.authorization, url: req.url ?? '' })
+  queries.set(id, seen)
+  answerTask(res, id, sync, seen.length)
+})
+
+server.listen(FAKE_UPSTREAM_PORT, '127.0.0.1', () => {
+  console.log(`fake foxapi listening on ${FAKE_UPSTREAM}`)
+})

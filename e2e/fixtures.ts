@@ -1,0 +1,62 @@
+// The browser tests' shared parts: a task page that reads like a person would use it, and the
+// fake upstream's counters.
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { z } from 'zod'
+import { FAKE_UPSTREAM } from './ports'
+
+const Stats = z.object({
+  queries: z.array(z.object({ at: z.number(), sync: z.boolean(), authorization: z.string().optional(), url: z.string() })),
+})
+const FileRequests = z.object({
+  requests: z.array(z.object({ path: z.string(), headers: z.record(z.string(), z.unknown()) })),
+})
+
+class TaskPage {
+  readonly taskId: Locator
+  readonly status: Locator
+  readonly progress: Locator
+  readonly alert: Locator
+  readonly page: Page
+
+  constructor(page: Page) {
+    this.page = page
+    this.taskId = page.getByLabel('Task ID')
+    this.status = page.getByTestId('task-status')
+    this.progress = page.getByRole('progressbar')
+    this.alert = page.getByRole('alert')
+  }
+
+  async open(taskId: string) {
+    await this.page.goto(`/tasks/${encodeURIComponent(taskId)}`)
+  }
+
+  async useKey(key: string) {
+    await this.page.getByLabel('API key').fill(key)
+    await this.page.getByRole('button', { name: 'Use key' }).click()
+  }
+}
+
+export const test = base.extend<{ taskPage: TaskPage }>({
+  taskPage: async ({ page }, use) => {
+    await use(new TaskPage(page))
+  },
+})
+
+/** A unique task ID for one test, so parallel tests never share a task's clock or counters. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
+}
+
+/** Every query the fake upstream received for a task. */
+export async function upstreamQueries(taskId: string) {
+  const response = await fetch(`${FAKE_UPSTREAM}/__stats/${encodeURIComponent(taskId)}`)
+  return Stats.parse(await response.json()).queries
+}
+
+/** Every request the fake result host received, with its headers. */
+export async function resultHostRequests() {
+  const response = await fetch(`${FAKE_UPSTREAM}/__files`)
+  return FileRequests.parse(await response.json()).requests
+}
+
+export { expect }

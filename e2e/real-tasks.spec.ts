@@ -1,0 +1,130 @@
+// Real (non-demo) task IDs through the foxwatch server to a fake foxapi on loopback: keys,
+// failures, recovery, and how many queries polling costs. The page clock moves polling time.
+import { expect, resultHostRequests, test, uniqueId, upstreamQueries } from './fixtures'
+
+const KEY = 'sk-test-e2e-0123456789'
+
+test.beforeEach(async ({ page }) => {
+  await page.clock.install()
+})
+
+test('without a key, the page asks for one and sends nothing upstream', async ({ taskPage }) => {
+  const id = uniqueId('fake-ok')
+  await taskPage.open(id)
+  await expect(taskPage.alert).toContainText('needs a foxapi API key')
+  expect(await upstreamQueries(id)).toHaveLength(0)
+})
+
+test('polling stops once the task settles: no query after completed', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-ok')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.status).toHaveText('Pending')
+  await page.clock.runFor(1_100)
+  await expect(taskPage.status).toHaveText('Processing')
+  await page.clock.runFor(1_400)
+  await expect(taskPage.status).toHaveText('Completed')
+  await expect(page.getByRole('img', { name: /^Result 1/ })).toBeVisible()
+  // Ten minutes of page time after settling: not one more query.
+  await page.clock.runFor(600_000)
+  const queries = await upstreamQueries(id)
+  // The key went upstream as a Bearer header, and never in a URL.
+  expect(queries.map((q) => q.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`, `Bearer ${KEY}`])
+  expect(queries.every((q) => !q.url.includes(KEY))).toBe(true)
+  expect(queries.every((q) => q.sync)).toBe(true)
+  expect(page.url()).not.toContain(KEY)
+})
+
+test('a refused key stops polling and says what to do', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-unauthorized')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.alert).toContainText('foxapi refused the API key ("Invalid API key provided")')
+  await expect(taskPage.alert).toContainText('stopped asking')
+  await page.clock.runFor(120_000)
+  expect(await upstreamQueries(id)).toHaveLength(1)
+})
+
+test('an unknown task ID says so and stops', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-missing')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.alert).toContainText(`foxapi has no task with ID ${id}`)
+  await page.clock.runFor(120_000)
+  expect(await upstreamQueries(id)).toHaveLength(1)
+})
+
+test('429 with Retry-After: waits at least that long, then carries on', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-ratelimited')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.alert).toContainText('next try in 3 s')
+  // The fake upstream keeps real time while the page's clock is moved on (and also flows by
+  // itself), so count queries rather than time them, leaving the page's own flow some slack.
+  await page.clock.runFor(2_500)
+  expect(await upstreamQueries(id)).toHaveLength(1)
+  await page.clock.runFor(600)
+  await expect(taskPage.status).toHaveText('Pending')
+  await expect(taskPage.alert).toHaveCount(0)
+  expect(await upstreamQueries(id)).toHaveLength(2)
+})
+
+test('500s keep the last good status on screen, say "reconnecting", then recover', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-flaky')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.status).toHaveText('Pending')
+  await page.clock.runFor(1_100)
+  await expect(taskPage.alert).toContainText('foxapi is having trouble (HTTP 500)')
+  await expect(taskPage.alert).toContainText('Reconnecting')
+  await expect(taskPage.status).toHaveText('Pending')
+  // Backoff with jitter: the retries come, but not at once.
+  await page.clock.runFor(5_000)
+  await expect(taskPage.alert).toHaveCount(0)
+  await expect(taskPage.status).toHaveText(/Pending|Processing/)
+  await page.clock.runFor(5_000)
+  await expect(taskPage.status).toHaveText('Completed')
+  const times = (await upstreamQueries(id)).map((q) => q.at)
+  expect(times.length).toBeGreaterThanOrEqual(5)
+})
+
+test('an HTML error page where JSON was expected is a clear sentence, not a blank', async ({ taskPage }) => {
+  const id = uniqueId('fake-html')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.alert).toContainText('foxapi is having trouble (HTTP 502)')
+})
+
+test('completed with no results under sync_upstream: one more query without the flag fetches them', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-syncempty')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.status).toHaveText('Processing')
+  await page.clock.runFor(1_100)
+  await expect(taskPage.status).toHaveText('Completed')
+  await expect(page.getByRole('img', { name: /^Result 1/ })).toBeVisible()
+  expect((await upstreamQueries(id)).map((q) => q.sync)).toEqual([true, true, false])
+})
+
+test('Save streams the file through foxwatch, with no key sent to the result host', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-ok')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await page.clock.runFor(1_100)
+  await expect(taskPage.status).toHaveText('Processing')
+  await page.clock.runFor(1_400)
+  await expect(taskPage.status).toHaveText('Completed')
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe(`${id}-1.png`)
+  const path = await file.path()
+  const { statSync } = await import('node:fs')
+  expect(statSync(path).size).toBeGreaterThan(1000)
+  const fetched = (await resultHostRequests()).filter((r) => r.path === `/files/${id}.png`)
+  expect(fetched.length).toBeGreaterThanOrEqual(1)
+  for (const request of fetched) {
+    expect(request.headers['authorization']).toBeUndefined()
+    expect(JSON.stringify(request.headers)).not.toContain(KEY)
+  }
+})

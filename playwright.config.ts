@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+import { FAKE_UPSTREAM_PORT } from './e2e/ports'
+
+// Debian's Chromium: never Playwright's own download, which this network cannot fetch.
+const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser']
+const executablePath = candidates.find((path): path is string => Boolean(path) && existsSync(path ?? ''))
+if (!executablePath) {
+  throw new Error('No Chromium found. Install Debian\'s (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.')
+}
+
+const PORT = 4174
+const base = `http://127.0.0.1:${PORT}`
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: base,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: [
+    {
+      command: 'tsx e2e/fake-upstream.ts',
+      url: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}/__health`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: 'vite build --logLevel warn && tsx server/main.ts',
+      url: `${base}/api/config`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        FOXAPI_BASE_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
+        FOXWATCH_DEMO_PACE: '5',
+        FOXWATCH_UPSTREAM_TIMEOUT_MS: '3000',
+        FOXAPI_API_KEY: '',
+        FOXWATCH_DEMO: '1',
+      },
+    },
+  ],
+})
