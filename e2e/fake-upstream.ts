@@ -53,6 +53,10 @@ function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
     case 'syncempty':
       if (n === 1) return send(res, 200, task(id, 'processing'))
       return send(res, 200, sync ? { ...completed(id), results: null } : completed(id))
+    case 'expired':
+      return send(res, 200, task(id, 'completed', {
+        results: [{ url: `${FAKE_UPSTREAM}/files/gone/${id}.png`, content_type: 'image/png' }],
+      }))
     case 'html':
       res.writeHead(502, { 'content-type': 'text/html' })
       return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')
@@ -69,6 +73,7 @@ const server = createServer((req, res) => {
   if (url.pathname === '/__files') return send(res, 200, { requests: fileRequests })
   if (url.pathname.startsWith('/files/')) {
     fileRequests.push({ path: url.pathname, headers: req.headers })
+    if (url.pathname.startsWith('/files/gone/')) return send(res, 404, { error: 'expired' })
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(picture.length) })
     return res.end(picture)
   }

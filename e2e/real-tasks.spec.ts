@@ -128,3 +128,12 @@ test('Save streams the file through foxwatch, with no key sent to the result hos
     expect(JSON.stringify(request.headers)).not.toContain(KEY)
   }
 })
+
+test('Save on a dead link says it has probably expired, instead of a failed download', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-expired')
+  await taskPage.open(id)
+  await taskPage.useKey(KEY)
+  await expect(taskPage.status).toHaveText('Completed')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('alert')).toContainText('answered 404: the link has probably expired')
+})

@@ -20,6 +20,9 @@ export function createSaveRoute({ config, demo }: SaveOptions) {
   return async function save(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams
     const name = safeFileName(params.get('name'))
+    // `check=1` answers whether the file can be fetched, without the bytes, so the page can say
+    // why a save would fail (an expired link, say) instead of leaving a failed download.
+    const checkOnly = params.get('check') === '1'
     let target: URL
     try {
       target = new URL(params.get('url') ?? '')
@@ -33,8 +36,9 @@ export function createSaveRoute({ config, demo }: SaveOptions) {
       return errorResponse(400, 'save_refused', 'Links with a user name or password in them are not saved.')
     }
     if (demo && target.origin === new URL(request.url).origin && target.pathname.startsWith('/demo/files/')) {
-      const file = await demo(new Request(target))
-      return file.ok ? download(file.body, file.headers, name) : failed(file.status)
+      const file = await demo(new Request(target, { method: checkOnly ? 'HEAD' : 'GET' }))
+      if (!file.ok) return failed(file.status)
+      return checkOnly ? available() : download(file.body, file.headers, name)
     }
 
     let response: IncomingMessage
@@ -57,6 +61,10 @@ export function createSaveRoute({ config, demo }: SaveOptions) {
       response.destroy()
       return failed(status)
     }
+    if (checkOnly) {
+      response.destroy()
+      return available()
+    }
     response.setTimeout(IDLE_TIMEOUT_MS, () => response.destroy(new Timeout()))
     const headers = new Headers()
     for (const header of ['content-type', 'content-length'] as const) {
@@ -65,6 +73,10 @@ export function createSaveRoute({ config, demo }: SaveOptions) {
     }
     return download(Readable.toWeb(response) as ReadableStream<Uint8Array>, headers, name)
   }
+}
+
+function available(): Response {
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } })
 }
 
 function failed(status: number): Response {

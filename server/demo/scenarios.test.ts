@@ -85,6 +85,13 @@ describe.each(scenarios.map((scenario) => ({ name: scenario.name, scenario })))(
   })
 })
 
+it('sends the estimate on the demo clock: a faster pace, a shorter estimate', () => {
+  const slow = byName('slow')
+  const wire = taskAt(slow, 'demo-slow-t1', START_MS, slow.pendingMs + 1000, file, 10)
+  const task = normalizeTask(RawTask.parse(wire), 'demo-slow-t1')
+  expect(task.estimatedSeconds).toBe(18)
+})
+
 describe('what the settled demo tasks carry', () => {
   const done = (name: string) => seen(byName(name), 10 * 60_000)
 

@@ -1,22 +1,56 @@
-import { Button } from '../components/ui/button'
+import { useState } from 'react'
+import { z } from 'zod'
 import type { TaskView, UrlArtifact } from '../api/task-view'
+import { Button } from '../components/ui/button'
 import { fileNameFor, saveHref } from './file-name'
 
-/** Downloads one artifact through the foxwatch server, which streams it and sends no key along. */
+const SaveError = z.object({ error: z.object({ message: z.string() }) })
+
+/** Why the server says a save would fail, as a sentence. */
+async function whySaveFails(href: string): Promise<string | undefined> {
+  let response: Response
+  try {
+    response = await fetch(`${href}&check=1`)
+  } catch {
+    return 'The foxwatch server is not answering, so nothing can be saved right now.'
+  }
+  if (response.ok) return undefined
+  const body = SaveError.safeParse(await response.json().catch(() => null))
+  return body.success ? body.data.error.message : `The foxwatch server answered ${response.status}.`
+}
+
+/**
+ * Downloads one artifact through the foxwatch server, which streams it and sends no key along.
+ * A quick check first turns a dead link into a sentence instead of a failed download.
+ */
 export function SaveButton({ task, artifact }: { task: TaskView; artifact: UrlArtifact }) {
   const name = fileNameFor(task.id, artifact)
-  function save() {
+  const [state, setState] = useState<{ busy: boolean; problem: string | undefined }>({ busy: false, problem: undefined })
+
+  async function save() {
+    const href = saveHref(artifact.url, name)
+    setState({ busy: true, problem: undefined })
+    const problem = await whySaveFails(href)
+    setState({ busy: false, problem })
+    if (problem) return
     const link = document.createElement('a')
-    link.href = saveHref(artifact.url, name)
+    link.href = href
     link.download = name
-    link.rel = 'noopener'
     document.body.append(link)
     link.click()
     link.remove()
   }
+
   return (
-    <Button onClick={save} title={`Save as ${name}`}>
-      Save
-    </Button>
+    <>
+      <Button onClick={save} disabled={state.busy} title={`Save as ${name}`}>
+        Save
+      </Button>
+      {state.problem && (
+        <span role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
+          Could not save {name}: {state.problem}
+        </span>
+      )}
+    </>
   )
 }

@@ -88,13 +88,18 @@ describe('nextPollDelay after answers', () => {
     { name: 'cancelled', watch: answered('cancelled', 3), expected: false },
     { name: 'an unknown status keeps polling', watch: answered('exploded', 1), expected: 1000 },
     {
-      name: 'estimate far away: a third of the remaining time, capped',
+      name: 'estimate far away, 1 answer: stretched to twice the usual gap',
       watch: answered('processing', 1, { ageSeconds: 5, estimatedSeconds: 180 }),
+      expected: POLICY.firstMs * POLICY.estimateStretch,
+    },
+    {
+      name: 'estimate far away, 20 answers: capped at estimateCapMs',
+      watch: answered('processing', 20, { ageSeconds: 5, estimatedSeconds: 180 }),
       expected: POLICY.estimateCapMs,
     },
     {
-      name: 'estimate 24 s away: a third of it',
-      watch: answered('processing', 1, { ageSeconds: 1, estimatedSeconds: 25 }),
+      name: 'estimate 24 s away, 20 answers: a third of it',
+      watch: answered('processing', 20, { ageSeconds: 1, estimatedSeconds: 25 }),
       expected: 8000,
     },
     {
@@ -115,6 +120,15 @@ describe('nextPollDelay after answers', () => {
     const delays = Array.from({ length: 30 }, (_, i) => delay(answered('processing', i + 1)))
     expect(delays).toEqual([...delays].sort((a, b) => Number(a) - Number(b)))
     expect(delays.at(-1)).toBe(POLICY.steadyMs)
+  })
+
+  it('waits longer while the estimate is far away, never past estimateCapMs', () => {
+    for (let answers = 1; answers <= 30; answers++) {
+      const usual = delay(answered('processing', answers))
+      const far = delay(answered('processing', answers, { ageSeconds: 5, estimatedSeconds: 180 }))
+      expect(far).toBeGreaterThanOrEqual(Number(usual))
+      expect(far).toBeLessThanOrEqual(POLICY.estimateCapMs)
+    }
   })
 })
 

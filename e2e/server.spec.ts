@@ -1,0 +1,48 @@
+// The server's own routes over real HTTP: what it refuses, and what it never lets out.
+import { expect, test } from './fixtures'
+
+const refused = [
+  { url: 'http://127.0.0.1:9/secret', why: 'loopback' },
+  { url: 'http://169.254.169.254/latest/meta-data/', why: 'link-local (cloud metadata)' },
+  { url: 'http://10.1.2.3/x.png', why: 'private' },
+  { url: 'http://[::1]:4174/api/config', why: 'IPv6 loopback' },
+  { url: 'http://[::ffff:127.0.0.1]/x', why: 'IPv4-mapped loopback' },
+  { url: 'http://2130706433/x', why: 'decimal loopback' },
+  { url: 'http://localhost:4174/api/config', why: 'a name resolving to loopback' },
+]
+
+for (const { url, why } of refused) {
+  test(`save refuses ${why}: ${url}`, async ({ request }) => {
+    const response = await request.get(`/api/save?url=${encodeURIComponent(url)}&name=x.png`)
+    expect(response.status()).toBe(403)
+    expect((await response.json()).error.message).toMatch(/not a public address/)
+  })
+}
+
+test('save refuses schemes other than http(s)', async ({ request }) => {
+  for (const url of ['file:///etc/passwd', 'ftp://example.com/x', 'javascript:alert(1)', 'data:text/plain,hi']) {
+    const response = await request.get(`/api/save?url=${encodeURIComponent(url)}`)
+    expect(response.status(), url).toBe(400)
+  }
+})
+
+test('the task route is GET only', async ({ request }) => {
+  const response = await request.post('/api/tasks/demo-image-post1')
+  expect(response.status()).toBe(405)
+})
+
+test('any /tasks/<id> path serves the page', async ({ request }) => {
+  const response = await request.get('/tasks/task-unified-1757165031-uyujaw3d')
+  expect(response.status()).toBe(200)
+  expect(await response.text()).toContain('<div id="root">')
+})
+
+test('a demo result saves under a sensible name', async ({ request }) => {
+  await request.get('/api/tasks/demo-image-name1')
+  const file = 'http://127.0.0.1:4174/demo/files/image-1.png'
+  const response = await request.get(`/api/save?url=${encodeURIComponent(file)}&name=demo-image-name1-1.png`)
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-disposition']).toContain('filename="demo-image-name1-1.png"')
+  expect(response.headers()['content-type']).toBe('image/png')
+  expect((await response.body()).subarray(1, 4).toString()).toBe('PNG')
+})
