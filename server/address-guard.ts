@@ -10,7 +10,8 @@ for (const [network, prefix] of [
   ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) blocked.addSubnet(network, prefix, 'ipv4')
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+  // 6to4 (2002::/16) and IPv4-translated (::ffff:0:0:0/96) addresses carry an IPv4 address too.
+  ['::', 128], ['::1', 128], ['::ffff:0:0:0', 96], ['100::', 64], ['2002::', 16], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) blocked.addSubnet(network, prefix, 'ipv6')
 
 /** An IPv4 address carried inside an IPv6 one (mapped, compatible, NAT64), if any. */

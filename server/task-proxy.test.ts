@@ -83,10 +83,8 @@ describe('the upstream URL', () => {
     expect(url.hash).toBe('')
   })
 
-  // BUG: encodeURIComponent leaves '.' alone, so the IDs '..' and '.' are dot segments that URL
-  // parsing resolves: '..' queries `${base}/v1/` and '.' queries `${base}/v1/tasks/`, with the
-  // server's key. (Through the Hono app these IDs can't arrive today, since the incoming URL is
-  // normalised first; the proxy itself should still refuse or escape them.)
+  // Regression: encodeURIComponent leaves '.' alone, so '..' once queried `${base}/v1/` with the
+  // server's key. (Through the Hono app such IDs are normalised away first; the proxy refuses them anyway.)
   it.each(['..', '.'])('holds the dot segment %j as one path segment, or refuses it', async (id) => {
     const { requests, upstream } = fake()
     const response = await ask(id, { config: { apiKey: SERVER_KEY }, upstream })

@@ -22,6 +22,8 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
     if (id === '' || id.length > MAX_TASK_ID) {
       return errorResponse(400, 'invalid_request_error', `A task ID is 1 to ${MAX_TASK_ID} characters long.`)
     }
+    // encodeURIComponent leaves dots alone, and "." or ".." would step out of /v1/tasks/.
+    if (/^\.+$/.test(id)) return errorResponse(400, 'invalid_request_error', `"${id}" is not a task ID.`)
     const sync = new URL(request.url).searchParams.get('sync_upstream') === 'true'
     const query = sync ? '?sync_upstream=true' : ''
     const path = `/v1/tasks/${encodeURIComponent(id)}${query}`

@@ -90,8 +90,7 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(header, NOW)).toBe(seconds)
   })
 
-  // BUG: garbage that V8's lenient Date.parse accepts ('-5' is the year -5) is read as a date in
-  // the past, so it becomes "retry in 0 s" instead of no Retry-After at all.
+  // Regression: V8's lenient Date.parse takes '-5' (the year -5) as a date, once read as "retry in 0 s".
   it.each(['-5', 'abc 2'])('%s → undefined', (header) => {
     expect(parseRetryAfter(header, NOW)).toBeUndefined()
   })

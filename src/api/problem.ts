@@ -72,6 +72,9 @@ export function parseRetryAfter(header: string | null, now: number): number | un
   if (header === null || header.trim() === '') return undefined
   const trimmed = header.trim()
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed))
+  // An HTTP date names its weekday ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse alone would
+  // also take "-5" or "abc 2" as dates.
+  if (!/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? /i.test(trimmed)) return undefined
   const date = Date.parse(trimmed)
   if (Number.isNaN(date)) return undefined
   return Math.max(0, Math.ceil((date - now) / 1000))

@@ -44,15 +44,13 @@ describe('extractTaskId finds the ID', () => {
     expect(extractTaskId(input)).toEqual({ ok: true, taskId })
   })
 
-  // BUG: KNOWN_ID's demo branch `demo-[a-z0-9-]+\b` stops at the first capital letter, so the
-  // ID comes back cut short as 'demo-image-'.
+  // Regression: a demo ID with capitals once came back cut short as 'demo-image-'.
   it('keeps a demo ID with capital letters whole', () => {
     expect(extractTaskId('demo-image-X1')).toEqual({ ok: true, taskId: 'demo-image-X1' })
   })
 
-  // BUG: KNOWN_ID is tried on the whole text first and `\bdemo-…` matches anywhere, so a
-  // `demo-` in a host name, another JSON field or the API key wins over the real ID; the curl
-  // case puts part of the key into the task URL.
+  // Regression: an ID-shaped word anywhere once won over the real ID: a `demo-` in a host name,
+  // another JSON field, or the API key in a curl line (which then went into the task URL).
   it.each([
     { name: 'a foxwatch host named demo-…', input: `https://foxwatch.demo-lab.example/tasks/${MEDIA_ID}`, taskId: MEDIA_ID },
     { name: 'a JSON task whose model starts demo-', input: '{"id": "abc123", "model": "demo-model-2"}', taskId: 'abc123' },

@@ -6,7 +6,7 @@ import { z } from 'zod'
 export type Extracted = { ok: true; taskId: string } | { ok: false; reason: string }
 
 const MAX_ID = 256
-const KNOWN_ID = /\b(?:task-[a-z]+-\d{6,}-[A-Za-z0-9]+|demo-[a-z0-9-]+)\b/
+const KNOWN_ID = /\btask-[a-z]+-\d{6,}-[A-Za-z0-9]+\b/
 const TASK_PATH = /\/tasks\/([^\s/?#"'`<>]+)/
 // Any other ID form foxapi may use: one token of ordinary ID characters.
 const BARE_ID = /^[A-Za-z0-9][\w.:-]*$/
@@ -17,8 +17,9 @@ export function extractTaskId(input: string): Extracted {
   const text = input.trim()
   if (text === '') return { ok: false, reason: `Enter a task ID, such as ${EXAMPLE_ID}.` }
 
-  const known = KNOWN_ID.exec(text)
-  if (known) return { ok: true, taskId: known[0] }
+  // Most telling first: a bare ID, a JSON body's id, a /tasks/<id> path; only then an ID-shaped
+  // word anywhere in the text (so "sk-demo-…" in a curl header never wins over the path).
+  if (BARE_ID.test(text)) return checked(text)
 
   const fromJson = idFromJson(text)
   if (fromJson) return checked(fromJson)
@@ -26,7 +27,8 @@ export function extractTaskId(input: string): Extracted {
   const path = TASK_PATH.exec(text)
   if (path?.[1]) return checked(safeDecode(path[1]))
 
-  if (BARE_ID.test(text)) return checked(text)
+  const known = KNOWN_ID.exec(text)
+  if (known) return { ok: true, taskId: known[0] }
   return { ok: false, reason: `No task ID found in that text. A task ID looks like ${EXAMPLE_ID}.` }
 }
 

@@ -202,8 +202,7 @@ describe('nextPollDelay in a hidden tab', () => {
     expect(delay(answered(status, 2), { hidden: true })).toBe(false)
   })
 
-  // BUG: the hidden-tab cap (30 s) overrides a longer Retry-After, so a hidden tab asks again
-  // 10 s before foxapi said it may: 30000 instead of at least 40000.
+  // Regression: the hidden-tab cap (30 s) once overrode a longer Retry-After.
   it('still honours a Retry-After longer than hiddenCapMs', () => {
     const watch = failing(upstream(503, 40), 1)
     expect(delay(watch)).toBeGreaterThanOrEqual(40_000)

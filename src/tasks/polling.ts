@@ -38,15 +38,15 @@ export function isWatchOver(watch: TaskWatch | undefined): boolean {
 export function nextPollDelay({ watch, hidden, now, random }: PollInput): number | false {
   if (!watch) return POLICY.firstMs
   if (isWatchOver(watch)) return false
-  const delay = watch.problem ? afterProblem(watch, random) : afterAnswer(watch, now)
-  if (delay === false) return false
-  return hidden ? Math.min(POLICY.hiddenCapMs, Math.max(POLICY.hiddenMinMs, delay * POLICY.hiddenFactor, delay)) : delay
+  const delay = watch.problem ? backoff(watch, random) : afterAnswer(watch, now)
+  const paced = hidden ? Math.min(POLICY.hiddenCapMs, Math.max(POLICY.hiddenMinMs, delay * POLICY.hiddenFactor)) : delay
+  // foxapi's own Retry-After is a floor that no pace, hidden or not, may go under.
+  return Math.max(paced, retryAfterMs(watch))
 }
 
-function afterAnswer(watch: TaskWatch, now: number): number | false {
+function afterAnswer(watch: TaskWatch, now: number): number {
   const task = watch.task
   if (!task) return POLICY.firstMs
-  if (isSettled(task.status)) return false
   const base = Math.min(POLICY.steadyMs, POLICY.firstMs * POLICY.growth ** Math.max(0, watch.answers - 1))
   if (task.estimatedSeconds !== undefined && task.createdAt !== undefined) {
     const remaining = task.createdAt + task.estimatedSeconds * 1000 - now
@@ -57,13 +57,14 @@ function afterAnswer(watch: TaskWatch, now: number): number | false {
   return Math.round(base)
 }
 
-function afterProblem(watch: TaskWatch, random: number): number | false {
-  const problem = watch.problem
-  if (!problem) return POLICY.firstMs
-  if (STOPS_POLLING[problem.kind]) return false
+function backoff(watch: TaskWatch, random: number): number {
   const exponential = Math.min(POLICY.backoffCapMs, POLICY.firstMs * 2 ** Math.max(0, watch.failures - 1))
   // "Equal jitter": half the delay is fixed, half random, so many tabs don't retry in step.
-  const backoff = Math.round(exponential / 2 + (exponential / 2) * random)
-  const retryAfter = problem.kind === 'rate-limited' || problem.kind === 'upstream' ? problem.retryAfterSeconds : undefined
-  return retryAfter === undefined ? backoff : Math.max(backoff, retryAfter * 1000)
+  return Math.round(exponential / 2 + (exponential / 2) * random)
+}
+
+function retryAfterMs(watch: TaskWatch): number {
+  const problem = watch.problem
+  const seconds = problem?.kind === 'rate-limited' || problem?.kind === 'upstream' ? problem.retryAfterSeconds : undefined
+  return (seconds ?? 0) * 1000
 }
