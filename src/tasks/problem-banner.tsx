@@ -19,7 +19,9 @@ export function ProblemBanner({ problem, stale, onRetry }: ProblemBannerProps) {
     >
       <p className="flex-1">
         {describeProblem(problem)}{' '}
-        {stops
+        {problem.kind === 'no-key'
+          ? ''
+          : stops
           ? 'foxwatch has stopped asking about this task.'
           : `Reconnecting: foxwatch keeps trying, more slowly each time${stale ? '; what is shown is the last good answer' : ''}.`}
       </p>

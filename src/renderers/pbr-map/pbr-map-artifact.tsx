@@ -5,7 +5,8 @@ import { mapTypeOf } from './map-types'
 
 export function PbrMapArtifact({ artifact, task }: { artifact: PbrMap; task: TaskView }) {
   const type = mapTypeOf(artifact.mapType)
-  const renamed = type.label.toLowerCase() !== artifact.mapType.toLowerCase()
+  // Say what was sent only when foxwatch folded another vendor's name in (albedo → Base color).
+  const renamed = type.key !== artifact.mapType.trim().toLowerCase()
   return (
     <ArtifactCard
       footer={

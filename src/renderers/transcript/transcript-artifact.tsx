@@ -37,9 +37,9 @@ export function TranscriptArtifact({ artifact }: { artifact: Transcript }) {
         <ol className="max-h-[32rem] space-y-3 overflow-y-auto p-4" aria-label="Transcript">
           {turns.map((turn, position) => (
             <li key={position} className="grid gap-1 sm:grid-cols-[8rem_1fr]">
-              <p className="text-sm text-stone-500 dark:text-stone-400">
-                <span className="font-semibold text-stone-800 dark:text-stone-100">{speakerLabel(turn.speaker)}</span>
-                {turn.start !== null && <> · {formatClock(turn.start)}</>}
+              <p className="flex gap-2 text-sm sm:flex-col sm:gap-0">
+                <span className="font-semibold">{speakerLabel(turn.speaker)}</span>
+                {turn.start !== null && <span className="text-stone-500 tabular-nums dark:text-stone-400">{formatClock(turn.start)}</span>}
               </p>
               <p className="leading-relaxed">
                 {turn.words.map((word, index) =>

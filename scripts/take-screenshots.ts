@@ -1,0 +1,42 @@
+// Screenshots of each page state, to look at before calling a change done and for the README.
+// Start a server first (`FOXWATCH_DEMO_PACE=5 npm start`), then: `npx tsx scripts/take-screenshots.ts [base URL] [out dir]`.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173'
+const out = process.argv[3] ?? join(import.meta.dirname, '..', 'test-results', 'screenshots')
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
+  .find((path): path is string => Boolean(path) && existsSync(path ?? ''))
+if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.')
+
+const run = Date.now().toString(36)
+const shots = [
+  { name: 'home', path: '/', waitFor: 'Try a demo task' },
+  { name: 'task-page', path: `/tasks/demo-pbr-${run}`, waitFor: 'Completed' },
+  { name: 'images', path: `/tasks/demo-image-${run}`, waitFor: 'Completed' },
+  { name: 'transcript', path: `/tasks/demo-transcript-${run}`, waitFor: 'Completed' },
+  { name: 'chat', path: `/tasks/demo-chat-${run}`, waitFor: 'Completed' },
+  { name: 'voice-clone', path: `/tasks/demo-voice-clone-${run}`, waitFor: 'Completed' },
+  { name: 'failed', path: `/tasks/demo-failed-${run}`, waitFor: 'The task failed' },
+  { name: 'processing', path: `/tasks/demo-slow-${run}`, waitFor: 'Processing' },
+  { name: 'no-key-phone', path: '/tasks/task-unified-1757165031-uyujaw3d', waitFor: 'needs a foxapi API key', width: 390 },
+]
+
+mkdirSync(out, { recursive: true })
+const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 800 } })
+    await page.goto(`${base}${shot.path}`)
+    await page.getByText(shot.waitFor).first().waitFor({ timeout: 60_000 })
+    // Let lazy renderers load and their images decode before the picture is taken.
+    await page.waitForFunction(() =>
+      !document.body.textContent?.includes('Loading the') && [...document.images].every((img) => img.complete))
+    await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: true, animations: 'disabled' })
+    await page.close()
+    console.log(`${shot.name}.png`)
+  }
+} finally {
+  await browser.close()
+}
