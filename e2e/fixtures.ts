@@ -11,7 +11,7 @@ const FileRequests = z.object({
   requests: z.array(z.object({ path: z.string(), headers: z.record(z.string(), z.unknown()) })),
 })
 
-class TaskPage {
+export class TaskPage {
   readonly taskId: Locator
   readonly status: Locator
   readonly progress: Locator

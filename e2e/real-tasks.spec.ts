@@ -1,8 +1,23 @@
 // Real (non-demo) task IDs through the foxwatch server to a fake foxapi on loopback: keys,
 // failures, recovery, and how many queries polling costs. The page clock moves polling time.
-import { expect, resultHostRequests, test, uniqueId, upstreamQueries } from './fixtures'
+import { expect, resultHostRequests, test, uniqueId, upstreamQueries, type TaskPage } from './fixtures'
 
 const KEY = 'sk-test-e2e-0123456789'
+
+/** A real (non-demo) task needs a key: open it, then type one in as a person would. */
+async function openWithKey(taskPage: TaskPage, taskId: string) {
+  await taskPage.open(taskId)
+  await taskPage.useKey(KEY)
+}
+
+/** Walks a `fake-ok` task through its life on the page clock: pending, processing, completed. */
+async function watchToCompletion(taskPage: TaskPage) {
+  await expect(taskPage.status).toHaveText('Pending')
+  await taskPage.page.clock.runFor(1_100)
+  await expect(taskPage.status).toHaveText('Processing')
+  await taskPage.page.clock.runFor(1_400)
+  await expect(taskPage.status).toHaveText('Completed')
+}
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install()
@@ -17,13 +32,8 @@ test('without a key, the page asks for one and sends nothing upstream', async ({
 
 test('polling stops once the task settles: no query after completed', async ({ page, taskPage }) => {
   const id = uniqueId('fake-ok')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
-  await expect(taskPage.status).toHaveText('Pending')
-  await page.clock.runFor(1_100)
-  await expect(taskPage.status).toHaveText('Processing')
-  await page.clock.runFor(1_400)
-  await expect(taskPage.status).toHaveText('Completed')
+  await openWithKey(taskPage, id)
+  await watchToCompletion(taskPage)
   await expect(page.getByRole('img', { name: /^Result 1/ })).toBeVisible()
   // Ten minutes of page time after settling: not one more query.
   await page.clock.runFor(600_000)
@@ -37,8 +47,7 @@ test('polling stops once the task settles: no query after completed', async ({ p
 
 test('a refused key stops polling and says what to do', async ({ page, taskPage }) => {
   const id = uniqueId('fake-unauthorized')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.alert).toContainText('foxapi refused the API key ("Invalid API key provided")')
   await expect(taskPage.alert).toContainText('stopped asking')
   await page.clock.runFor(120_000)
@@ -47,8 +56,7 @@ test('a refused key stops polling and says what to do', async ({ page, taskPage 
 
 test('an unknown task ID says so and stops', async ({ page, taskPage }) => {
   const id = uniqueId('fake-missing')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.alert).toContainText(`foxapi has no task with ID ${id}`)
   await page.clock.runFor(120_000)
   expect(await upstreamQueries(id)).toHaveLength(1)
@@ -56,8 +64,7 @@ test('an unknown task ID says so and stops', async ({ page, taskPage }) => {
 
 test('429 with Retry-After: waits at least that long, then carries on', async ({ page, taskPage }) => {
   const id = uniqueId('fake-ratelimited')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.alert).toContainText('next try in 3 s')
   // The fake upstream keeps real time while the page's clock is moved on (and also flows by
   // itself), so count queries rather than time them, leaving the page's own flow some slack.
@@ -71,8 +78,7 @@ test('429 with Retry-After: waits at least that long, then carries on', async ({
 
 test('500s keep the last good status on screen, say "reconnecting", then recover', async ({ page, taskPage }) => {
   const id = uniqueId('fake-flaky')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.status).toHaveText('Pending')
   await page.clock.runFor(1_100)
   await expect(taskPage.alert).toContainText('foxapi is having trouble (HTTP 500)')
@@ -90,15 +96,13 @@ test('500s keep the last good status on screen, say "reconnecting", then recover
 
 test('an HTML error page where JSON was expected is a clear sentence, not a blank', async ({ taskPage }) => {
   const id = uniqueId('fake-html')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.alert).toContainText('foxapi is having trouble (HTTP 502)')
 })
 
 test('completed with no results under sync_upstream: one more query without the flag fetches them', async ({ page, taskPage }) => {
   const id = uniqueId('fake-syncempty')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.status).toHaveText('Processing')
   await page.clock.runFor(1_100)
   await expect(taskPage.status).toHaveText('Completed')
@@ -108,12 +112,8 @@ test('completed with no results under sync_upstream: one more query without the 
 
 test('Save streams the file through foxwatch, with no key sent to the result host', async ({ page, taskPage }) => {
   const id = uniqueId('fake-ok')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
-  await page.clock.runFor(1_100)
-  await expect(taskPage.status).toHaveText('Processing')
-  await page.clock.runFor(1_400)
-  await expect(taskPage.status).toHaveText('Completed')
+  await openWithKey(taskPage, id)
+  await watchToCompletion(taskPage)
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Save' }).click()
   const file = await download
@@ -131,8 +131,7 @@ test('Save streams the file through foxwatch, with no key sent to the result hos
 
 test('Save on a dead link says it has probably expired, instead of a failed download', async ({ page, taskPage }) => {
   const id = uniqueId('fake-expired')
-  await taskPage.open(id)
-  await taskPage.useKey(KEY)
+  await openWithKey(taskPage, id)
   await expect(taskPage.status).toHaveText('Completed')
   await page.getByRole('button', { name: 'Save' }).click()
   await expect(page.getByRole('alert')).toContainText('answered 404: the link has probably expired')

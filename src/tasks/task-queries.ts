@@ -27,6 +27,10 @@ export const taskQueries = {
       refetchInterval: (query) =>
         nextPollDelay({ watch: query.state.data, hidden: document.hidden, now: Date.now(), random: Math.random() }),
       refetchIntervalInBackground: true,
+      // Coming back to the tab asks at once, unless the last query failed: then the backoff (and
+      // any Retry-After) decides, not the person's focus.
+      refetchOnWindowFocus: (query) => query.state.data?.problem === undefined,
+      refetchOnReconnect: (query) => query.state.data?.problem === undefined,
       // A settled task never changes, and a refused key stays refused: no refetch on focus,
       // reconnect or remount; only the person's own action (a new key, "Try again") asks again.
       staleTime: (query) => (isWatchOver(query.state.data) ? Infinity : 0),
