@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-import { FAKE_UPSTREAM_PORT } from './e2e/ports'
+import { E2E_PORT, FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './e2e/ports'
 
 // Debian's Chromium: never Playwright's own download, which this network cannot fetch.
 const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser']
@@ -9,8 +9,7 @@ if (!executablePath) {
   throw new Error('No Chromium found. Install Debian\'s (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.')
 }
 
-const PORT = 4174
-const base = `http://127.0.0.1:${PORT}`
+const base = `http://127.0.0.1:${E2E_PORT}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -43,9 +42,9 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        PORT: String(PORT),
+        PORT: String(E2E_PORT),
         HOST: '127.0.0.1',
-        FOXAPI_BASE_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}`,
+        FOXAPI_BASE_URL: FAKE_UPSTREAM,
         FOXWATCH_DEMO_PACE: '5',
         FOXWATCH_UPSTREAM_TIMEOUT_MS: '3000',
         FOXAPI_API_KEY: '',

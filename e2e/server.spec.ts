@@ -1,14 +1,15 @@
 // The server's own routes over real HTTP: what it refuses, and what it never lets out.
 import { expect, test } from './fixtures'
+import { E2E_PORT } from './ports'
 
 const refused = [
   { url: 'http://127.0.0.1:9/secret', why: 'loopback' },
   { url: 'http://169.254.169.254/latest/meta-data/', why: 'link-local (cloud metadata)' },
   { url: 'http://10.1.2.3/x.png', why: 'private' },
-  { url: 'http://[::1]:4174/api/config', why: 'IPv6 loopback' },
+  { url: `http://[::1]:${E2E_PORT}/api/config`, why: 'IPv6 loopback' },
   { url: 'http://[::ffff:127.0.0.1]/x', why: 'IPv4-mapped loopback' },
   { url: 'http://2130706433/x', why: 'decimal loopback' },
-  { url: 'http://localhost:4174/api/config', why: 'a name resolving to loopback' },
+  { url: `http://localhost:${E2E_PORT}/api/config`, why: 'a name resolving to loopback' },
 ]
 
 for (const { url, why } of refused) {
@@ -39,10 +40,19 @@ test('any /tasks/<id> path serves the page', async ({ request }) => {
 
 test('a demo result saves under a sensible name', async ({ request }) => {
   await request.get('/api/tasks/demo-image-name1')
-  const file = 'http://127.0.0.1:4174/demo/files/image-1.png'
+  const file = `http://127.0.0.1:${E2E_PORT}/demo/files/image-1.png`
   const response = await request.get(`/api/save?url=${encodeURIComponent(file)}&name=demo-image-name1-1.png`)
   expect(response.status()).toBe(200)
   expect(response.headers()['content-disposition']).toContain('filename="demo-image-name1-1.png"')
   expect(response.headers()['content-type']).toBe('image/png')
   expect((await response.body()).subarray(1, 4).toString()).toBe('PNG')
+})
+
+test('a result file is served inline, same-origin, only when it is media', async ({ request }) => {
+  const image = await request.get(`/api/file?url=${encodeURIComponent(`http://127.0.0.1:${E2E_PORT}/demo/files/image-1.png`)}`)
+  expect(image.status()).toBe(200)
+  expect(image.headers()['content-disposition']).toMatch(/^inline/)
+  expect(image.headers()['content-security-policy']).toContain('sandbox')
+  const json = await request.get(`/api/file?url=${encodeURIComponent(`http://127.0.0.1:${E2E_PORT}/demo/files/transcript.json`)}`)
+  expect(json.status()).toBe(415)
 })

@@ -33,7 +33,8 @@ export function createApp({ config, upstream = (request) => fetch(request) }: Ap
       demoTasks: config.demo ? scenarios.map(({ name, title, model }) => ({ id: `demo-${name}`, title, model })) : [],
     }, 200, { 'cache-control': 'no-store' }))
   app.get('/api/tasks/:id', (c) => proxyTask(c.req.raw, c.req.param('id')))
-  app.get('/api/save', (c) => save(c.req.raw))
+  app.get('/api/save', (c) => save(c.req.raw, 'attachment'))
+  app.get('/api/file', (c) => save(c.req.raw, 'inline'))
   app.all('/api/*', () => errorResponse(404, 'invalid_request_error', 'No such foxwatch API route.'))
 
   if (demoApp) app.route('/', demoApp)

@@ -1,4 +1,6 @@
 // GET /api/save?url=…&name=…: streams one result file to the browser as a download.
+// GET /api/file?url=…: the same file inline, same-origin, for the page's own use (WebGL
+// textures, waveforms), which cross-origin rules would otherwise block.
 // The result host gets no key, no cookie, nothing of the person's; only public addresses are reached.
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
@@ -17,7 +19,7 @@ type SaveOptions = { config: Config; demo: Upstream | undefined }
 export function createSaveRoute({ config, demo }: SaveOptions) {
   const upstreamHost = new URL(config.upstreamBaseUrl).host
 
-  return async function save(request: Request): Promise<Response> {
+  return async function save(request: Request, disposition: 'attachment' | 'inline' = 'attachment'): Promise<Response> {
     const params = new URL(request.url).searchParams
     const name = safeFileName(params.get('name'))
     // `check=1` answers whether the file can be fetched, without the bytes, so the page can say
@@ -38,7 +40,7 @@ export function createSaveRoute({ config, demo }: SaveOptions) {
     if (demo && target.origin === new URL(request.url).origin && target.pathname.startsWith('/demo/files/')) {
       const file = await demo(new Request(target, { method: checkOnly ? 'HEAD' : 'GET' }))
       if (!file.ok) return failed(file.status)
-      return checkOnly ? available() : download(file.body, file.headers, name)
+      return checkOnly ? available() : download(file.body, file.headers, name, disposition)
     }
 
     let response: IncomingMessage
@@ -71,7 +73,7 @@ export function createSaveRoute({ config, demo }: SaveOptions) {
       const value = response.headers[header]
       if (value) headers.set(header, value)
     }
-    return download(Readable.toWeb(response) as ReadableStream<Uint8Array>, headers, name)
+    return download(Readable.toWeb(response) as ReadableStream<Uint8Array>, headers, name, disposition)
   }
 }
 
@@ -86,10 +88,19 @@ function failed(status: number): Response {
     : `The result host answered ${status}.`)
 }
 
-function download(body: ReadableStream<Uint8Array> | null, from: Headers, name: string): Response {
+const MEDIA_TYPE = /^(?:image|audio|video)\/[\w.+-]+$/i
+
+function download(body: ReadableStream<Uint8Array> | null, from: Headers, name: string, disposition: 'attachment' | 'inline'): Response {
+  const type = from.get('content-type')?.split(';')[0]?.trim() ?? ''
+  // Inline bytes come from foxwatch's own origin: only media, never HTML or script, and sandboxed.
+  if (disposition === 'inline' && (!MEDIA_TYPE.test(type) || /svg/i.test(type))) {
+    void body?.cancel()
+    return errorResponse(415, 'save_refused', `foxwatch shows only images, audio and video inline, not ${type || 'untyped files'}.`)
+  }
   const headers = new Headers({
     'content-type': from.get('content-type') ?? 'application/octet-stream',
-    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'content-security-policy': "default-src 'none'; sandbox",
+    'content-disposition': `${disposition}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   })

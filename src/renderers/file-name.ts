@@ -35,3 +35,8 @@ export function fileNameFor(taskId: string, artifact: UrlArtifact): string {
 export function saveHref(url: string, name: string): string {
   return `/api/save?${new URLSearchParams({ url, name }).toString()}`
 }
+
+/** The file at `url`, fetched through the foxwatch server so the page may read its bytes. */
+export function sameOriginUrl(url: string): string {
+  return `/api/file?${new URLSearchParams({ url }).toString()}`
+}

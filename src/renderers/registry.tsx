@@ -3,7 +3,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
 
-type ArtifactMap = { [K in ArtifactKind]: Extract<Artifact, { kind: K }> }
+export type ArtifactMap = { [K in ArtifactKind]: Extract<Artifact, { kind: K }> }
 export type RendererProps<K extends ArtifactKind> = { artifact: ArtifactMap[K]; task: TaskView }
 type Registry = { [K in ArtifactKind]: LazyExoticComponent<ComponentType<RendererProps<K>>> }
 
@@ -25,15 +25,35 @@ export function ArtifactView<K extends ArtifactKind>({ kind, artifact, task }: {
   return <Renderer artifact={artifact} task={task} />
 }
 
+/**
+ * Optional views over all of a kind's results at once (a 3D preview of a PBR set, say), shown
+ * after that kind's grid and loaded lazily like the renderers.
+ */
+export type AddonProps<K extends ArtifactKind> = { artifacts: Array<ArtifactMap[K]>; task: TaskView }
+type Addons = { [K in ArtifactKind]?: LazyExoticComponent<ComponentType<AddonProps<K>>> }
+export const sectionAddons: Addons = {}
+
+export function SectionAddon<K extends ArtifactKind>({ kind, artifacts, task }: { kind: K } & AddonProps<K>) {
+  const Addon: ComponentType<AddonProps<K>> | undefined = sectionAddons[kind]
+  return Addon ? <Addon artifacts={artifacts} task={task} /> : null
+}
+
 /** How each kind's results are titled and laid out on the task page, in page order. */
 export const SECTIONS = {
-  'profile-id': { title: 'Reusable IDs', order: 0, grid: 'grid-cols-1' },
-  'chat': { title: 'Chat completion', order: 1, grid: 'grid-cols-1' },
-  'transcript': { title: 'Transcript', order: 2, grid: 'grid-cols-1' },
-  'image': { title: 'Images', order: 3, grid: 'sm:grid-cols-2 lg:grid-cols-3' },
-  'video': { title: 'Video', order: 4, grid: 'lg:grid-cols-2' },
-  'audio': { title: 'Audio', order: 5, grid: 'lg:grid-cols-2' },
-  'pbr-map': { title: 'PBR maps', order: 6, grid: 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-5' },
-  'texture': { title: 'Textures', order: 7, grid: 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4' },
-  'raw': { title: 'Other results', order: 8, grid: 'grid-cols-1' },
-} as const satisfies Record<ArtifactKind, { title: string; order: number; grid: string }>
+  'profile-id': { title: 'Reusable IDs', grid: 'grid-cols-1' },
+  'chat': { title: 'Chat completion', grid: 'grid-cols-1' },
+  'transcript': { title: 'Transcript', grid: 'grid-cols-1' },
+  'image': { title: 'Images', grid: 'sm:grid-cols-2 lg:grid-cols-3' },
+  'video': { title: 'Video', grid: 'lg:grid-cols-2' },
+  'audio': { title: 'Audio', grid: 'lg:grid-cols-2' },
+  'pbr-map': { title: 'PBR maps', grid: 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-5' },
+  'texture': { title: 'Textures', grid: 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-4' },
+  'raw': { title: 'Other results', grid: 'grid-cols-1' },
+} as const satisfies Record<ArtifactKind, { title: string; grid: string }>
+
+/** The order kinds appear in on the task page. */
+export const KIND_ORDER = ['profile-id', 'chat', 'transcript', 'image', 'video', 'audio', 'pbr-map', 'texture', 'raw'] as const satisfies
+  readonly ArtifactKind[]
+// A kind left out of KIND_ORDER fails the build here.
+const everyKindOrdered: [Exclude<ArtifactKind, (typeof KIND_ORDER)[number]>] extends [never] ? true : never = true
+void everyKindOrdered

@@ -1,37 +1,50 @@
 import { Suspense } from 'react'
 import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
 import { compareMapTypes } from './pbr-map/map-types'
-import { ArtifactView, SECTIONS } from './registry'
+import { ArtifactView, KIND_ORDER, SECTIONS, SectionAddon, type ArtifactMap } from './registry'
 
-function grouped(artifacts: readonly Artifact[]): Array<[ArtifactKind, Artifact[]]> {
-  const groups = new Map<ArtifactKind, Artifact[]>()
-  for (const artifact of artifacts) groups.set(artifact.kind, [...(groups.get(artifact.kind) ?? []), artifact])
-  const maps = groups.get('pbr-map')
-  if (maps) {
-    groups.set('pbr-map', maps.toSorted((a, b) =>
-      a.kind === 'pbr-map' && b.kind === 'pbr-map' ? compareMapTypes(a.mapType, b.mapType) : 0))
+type Groups = { [K in ArtifactKind]: Array<ArtifactMap[K]> }
+
+function add<K extends ArtifactKind>(groups: Groups, kind: K, artifact: ArtifactMap[K]) {
+  groups[kind].push(artifact)
+}
+
+function grouped(artifacts: readonly Artifact[]): Groups {
+  const groups: Groups = {
+    'image': [], 'video': [], 'audio': [], 'chat': [], 'transcript': [], 'pbr-map': [], 'texture': [], 'profile-id': [], 'raw': [],
   }
-  return [...groups.entries()].sort(([a], [b]) => SECTIONS[a].order - SECTIONS[b].order)
+  for (const artifact of artifacts) add(groups, artifact.kind, artifact)
+  groups['pbr-map'].sort((a, b) => compareMapTypes(a.mapType, b.mapType))
+  return groups
+}
+
+function KindSection<K extends ArtifactKind>({ kind, artifacts, task }: { kind: K; artifacts: Array<ArtifactMap[K]>; task: TaskView }) {
+  const section = SECTIONS[kind]
+  return (
+    <section aria-label={section.title} className="space-y-2">
+      <h3 className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">{section.title}</h3>
+      <Suspense fallback={<p role="status" className="text-sm text-stone-500">Loading the {section.title.toLowerCase()} view…</p>}>
+        <div className={`grid gap-4 ${section.grid}`}>
+          {artifacts.map((artifact) => (
+            <ArtifactView key={`${kind}-${artifact.index}`} kind={kind} artifact={artifact} task={task} />
+          ))}
+        </div>
+        <SectionAddon kind={kind} artifacts={artifacts} task={task} />
+      </Suspense>
+    </section>
+  )
 }
 
 export function ResultsSection({ task }: { task: TaskView }) {
   if (task.artifacts.length === 0) return null
+  const groups = grouped(task.artifacts)
   return (
     <section aria-labelledby="results-heading" className="space-y-6">
       <h2 id="results-heading" className="text-lg font-semibold">
         Results
       </h2>
-      {grouped(task.artifacts).map(([kind, artifacts]) => (
-        <section key={kind} aria-label={SECTIONS[kind].title} className="space-y-2">
-          <h3 className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">{SECTIONS[kind].title}</h3>
-          <div className={`grid gap-4 ${SECTIONS[kind].grid}`}>
-            <Suspense fallback={<p role="status" className="text-sm text-stone-500">Loading the {SECTIONS[kind].title.toLowerCase()} view…</p>}>
-              {artifacts.map((artifact) => (
-                <ArtifactView key={`${artifact.kind}-${artifact.index}`} kind={artifact.kind} artifact={artifact} task={task} />
-              ))}
-            </Suspense>
-          </div>
-        </section>
+      {KIND_ORDER.filter((kind) => groups[kind].length > 0).map((kind) => (
+        <KindSection key={kind} kind={kind} artifacts={groups[kind]} task={task} />
       ))}
     </section>
   )
