@@ -10,6 +10,8 @@ if (!executablePath) {
 }
 
 const base = `http://127.0.0.1:${E2E_PORT}`
+// Each run builds the page into its own folder, so two runs on different ports never share one.
+const staticDir = `node_modules/.cache/foxwatch-e2e-${E2E_PORT}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,12 +39,13 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: 'vite build --logLevel warn && tsx server/main.ts',
+      command: `vite build --logLevel warn --outDir ${staticDir} --emptyOutDir && tsx server/main.ts`,
       url: `${base}/api/config`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
         PORT: String(E2E_PORT),
+        FOXWATCH_STATIC_DIR: staticDir,
         HOST: '127.0.0.1',
         FOXAPI_BASE_URL: FAKE_UPSTREAM,
         FOXWATCH_DEMO_PACE: '5',

@@ -6,7 +6,7 @@ import { readConfig } from './config.ts'
 
 let config
 try {
-  config = readConfig(process.env, fileURLToPath(new URL('../dist', import.meta.url)))
+  config = readConfig(process.env, process.env.FOXWATCH_STATIC_DIR ?? fileURLToPath(new URL('../dist', import.meta.url)))
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
