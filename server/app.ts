@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Config } from './config.ts'
-import { createDemoUpstream, DEMO_PREFIX } from './demo/demo-upstream.ts'
+import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-upstream.ts'
 import { scenarios } from './demo/scenarios.ts'
 import { createSaveRoute } from './save-route.ts'
 import { createTaskProxy, type Upstream } from './task-proxy.ts'
@@ -30,7 +30,11 @@ export function createApp({ config, upstream = (request) => fetch(request) }: Ap
     c.json({
       serverKey: config.apiKey !== undefined,
       demo: config.demo,
-      demoTasks: config.demo ? scenarios.map(({ name, title, model }) => ({ id: `demo-${name}`, title, model })) : [],
+      demoTasks: config.demo
+        ? scenarios.map(({ name, title, model }) => ({
+          id: `demo-${name}`, title, model, ...(DEMO_SOURCE_AUDIO[name] ? { sourceAudio: DEMO_SOURCE_AUDIO[name] } : {}),
+        }))
+        : [],
     }, 200, { 'cache-control': 'no-store' }))
   app.get('/api/tasks/:id', (c) => proxyTask(c.req.raw, c.req.param('id')))
   app.get('/api/save', (c) => save(c.req.raw, 'attachment'))

@@ -4,6 +4,9 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { scenarioFor, type Scenario } from './scenarios.ts'
 
 export const DEMO_PREFIX = '/demo'
+
+/** The audio a demo transcript was made from, so the page can offer it for play-along. */
+export const DEMO_SOURCE_AUDIO: Readonly<Record<string, string>> = { transcript: `${DEMO_PREFIX}/files/transcript.mp3` }
 const ASSETS = new URL('./assets/', import.meta.url).pathname
 
 type DemoOptions = {

@@ -5,7 +5,13 @@ import { z } from 'zod'
 export const ServerConfig = z.object({
   serverKey: z.boolean(),
   demo: z.boolean(),
-  demoTasks: z.array(z.object({ id: z.string(), title: z.string(), model: z.string() })),
+  demoTasks: z.array(z.object({
+    id: z.string(),
+    title: z.string(),
+    model: z.string(),
+    /** For a demo transcript: the audio it was made from, to play along with. */
+    sourceAudio: z.string().optional(),
+  })),
 })
 export type ServerConfig = z.infer<typeof ServerConfig>
 

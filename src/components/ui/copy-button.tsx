@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Button } from './button'
 
-type CopyButtonProps = { text: string; label?: string; className?: string }
+type CopyButtonProps = {
+  /** What to copy; a function when making it costs (it runs only on a click). */
+  text: string | (() => string)
+  label?: string
+  className?: string
+}
 
 /** Copies `text`; says so for a moment, or says why it could not. */
 export function CopyButton({ text, label = 'Copy', className = '' }: CopyButtonProps) {
@@ -14,7 +19,7 @@ export function CopyButton({ text, label = 'Copy', className = '' }: CopyButtonP
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(text)
+      await navigator.clipboard.writeText(typeof text === 'function' ? text() : text)
       setState('copied')
     } catch {
       setState('failed')
