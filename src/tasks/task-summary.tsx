@@ -1,6 +1,7 @@
 import type { TaskView } from '../api/task-view'
 import { formatAge, formatTime } from '../components/format'
 import { useNow } from '../components/use-now'
+import { ExpiryNotice } from './expiry-notice'
 import { STATUS_LABEL, STATUS_TONE } from './status'
 import type { StatusChange } from './task-watch'
 
@@ -58,6 +59,7 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
         {task.estimatedSeconds !== undefined && <Row label="Estimated time">{`${task.estimatedSeconds} s`}</Row>}
         {task.creditsReserved !== undefined && <Row label="Credits">{task.creditsReserved}</Row>}
       </dl>
+      <ExpiryNotice task={task} now={now} />
       {history.length > 0 && (
         <div>
           <h2 className="text-xs text-stone-500 dark:text-stone-400">Status changes seen</h2>

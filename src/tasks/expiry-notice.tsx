@@ -1,0 +1,32 @@
+import type { TaskView } from '../api/task-view'
+import { formatAge, formatTime } from '../components/format'
+import { linkExpiry } from './link-expiry'
+
+/** How long the result links have left; a warning in the last two hours; expired after. */
+export function ExpiryNotice({ task, now }: { task: TaskView; now: number }) {
+  const expiry = linkExpiry(task, now)
+  switch (expiry.state) {
+    case 'none':
+      return null
+    case 'fresh':
+      return (
+        <p data-testid="link-expiry" className="text-sm text-stone-600 dark:text-stone-300">
+          Result links expire in <strong>{formatAge(expiry.remainingMs)}</strong>{' '}
+          <span className="text-stone-500 dark:text-stone-400">(at {formatTime(expiry.expiresAt)}, 24 hours after the task was created)</span>
+        </p>
+      )
+    case 'warning':
+      return (
+        <p data-testid="link-expiry" role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          ⚠ Result links expire in <strong>{formatAge(expiry.remainingMs)}</strong>. Save what you need now.
+        </p>
+      )
+    case 'expired':
+      return (
+        <p data-testid="link-expiry" role="status" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          Result links expired {formatAge(now - expiry.expiresAt)} ago (24 hours after the task was created). Files not saved
+          before then are gone from foxapi.
+        </p>
+      )
+  }
+}
