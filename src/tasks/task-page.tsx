@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { ResultsSection } from '../renderers/results-section'
+import { shelveIds } from '../shelf/id-shelf'
 import { ProblemBanner } from './problem-banner'
 import { RawJson } from './raw-json'
 import { STATUS_LABEL } from './status'
@@ -12,6 +13,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const query = useQuery(taskQueries.watch(taskId))
   const watch = query.data
   const task = watch?.task
+
+  useEffect(() => {
+    if (task?.status === 'completed') shelveIds(task, Date.now())
+  }, [task])
 
   useEffect(() => {
     document.title = task ? `${STATUS_LABEL[task.status]} · ${taskId} · foxwatch` : `${taskId} · foxwatch`

@@ -1,0 +1,41 @@
+// The ID shelf: IDs seen are kept, labelled, exported, and survive a reload.
+import { readFileSync } from 'node:fs'
+import { expect, test, uniqueId } from './fixtures'
+
+test('a voice ID lands on the shelf, takes a label, survives a reload and exports as JSON', async ({ page, taskPage }) => {
+  const taskId = uniqueId('demo-kling-voice')
+  await taskPage.open(taskId)
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await page.getByRole('link', { name: 'foxwatch' }).click()
+
+  const shelf = page.getByRole('list', { name: 'Saved IDs' })
+  await expect(shelf.getByText('829410375520931841')).toBeVisible()
+  await expect(shelf.getByRole('link', { name: taskId })).toBeVisible()
+  const label = shelf.getByLabel('Label for 829410375520931841')
+  await label.fill('Narrator, warm')
+  await label.press('Enter')
+
+  await page.reload()
+  await expect(page.getByRole('list', { name: 'Saved IDs' }).getByLabel('Label for 829410375520931841')).toHaveValue('Narrator, warm')
+
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export JSON' }).click()
+  const file = await downloading
+  const exported: unknown = JSON.parse(readFileSync(await file.path(), 'utf8'))
+  expect(exported).toEqual([expect.objectContaining({
+    id: '829410375520931841', field: 'voice_id', idKind: 'kling-voice', label: 'Narrator, warm', taskId, model: 'kling-video-create-voice',
+  })])
+})
+
+test('the same ID seen twice is kept once, and Remove takes it off', async ({ page, taskPage }) => {
+  await taskPage.open(uniqueId('demo-sora-character'))
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await taskPage.open(uniqueId('demo-sora-character'))
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await page.goto('/')
+  const shelf = page.getByRole('list', { name: 'Saved IDs' })
+  await expect(shelf.getByText('char_6924b1f0e3a4819c')).toHaveCount(1)
+  await expect(shelf.getByLabel('Label for char_6924b1f0e3a4819c')).toHaveValue('Captain Fox')
+  await page.getByRole('button', { name: 'Remove char_6924b1f0e3a4819c from the shelf' }).click()
+  await expect(page.getByText('No IDs yet')).toBeVisible()
+})

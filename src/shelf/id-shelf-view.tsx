@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { navigate, taskPath } from '../app/router'
+import { formatTime } from '../components/format'
+import { Button } from '../components/ui/button'
+import { CopyButton } from '../components/ui/copy-button'
+import { relabel, removeFromShelf, useShelf, type ShelfEntry } from './id-shelf'
+
+const KIND_LABEL = {
+  'kling-voice': 'Kling voice',
+  'minimax-voice': 'MiniMax voice',
+  'voice': 'Voice',
+  'sora-character': 'Sora 2 character',
+  'phota-profile': 'PHOTA profile',
+} as const satisfies Record<ShelfEntry['idKind'], string>
+
+function exportShelf(entries: readonly ShelfEntry[]) {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(entries, null, 2)}\n`], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = 'foxwatch-id-shelf.json'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+function ShelfRow({ entry, onRefused }: { entry: ShelfEntry; onRefused: () => void }) {
+  const [label, setLabel] = useState(entry.label)
+  const save = () => {
+    if (label !== entry.label && !relabel(entry, label)) onRefused()
+  }
+  return (
+    <li className="grid gap-2 border-b border-stone-200 py-3 last:border-0 sm:grid-cols-[12rem_1fr_auto] sm:items-center dark:border-stone-700">
+      <input
+        aria-label={`Label for ${entry.id}`}
+        value={label}
+        placeholder="Add a label"
+        onChange={(event) => setLabel(event.target.value)}
+        onBlur={save}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.currentTarget.blur()
+        }}
+        className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-600 dark:bg-stone-900"
+      />
+      <div className="min-w-0 text-sm">
+        <code className="font-mono break-all">{entry.id}</code>
+        <p className="text-stone-500 dark:text-stone-400">
+          {KIND_LABEL[entry.idKind]}
+          {entry.name && ` · ${entry.name}`} · {entry.field} · from{' '}
+          <a
+            href={taskPath(entry.taskId)}
+            onClick={(event) => {
+              event.preventDefault()
+              navigate(taskPath(entry.taskId))
+            }}
+            className="underline"
+          >
+            {entry.taskId}
+          </a>
+          {entry.model && ` (${entry.model})`} · {formatTime(entry.seenAt)}
+        </p>
+      </div>
+      <div className="flex gap-2">
+        <CopyButton text={entry.id} label="Copy ID" />
+        <Button variant="quiet" onClick={() => removeFromShelf(entry) || onRefused()} aria-label={`Remove ${entry.id} from the shelf`}>
+          Remove
+        </Button>
+      </div>
+    </li>
+  )
+}
+
+/** Every reusable ID foxwatch has seen in this browser, labelled, copyable, exportable. */
+export function IdShelfView() {
+  const entries = useShelf()
+  const [refused, setRefused] = useState(false)
+  return (
+    <section aria-labelledby="shelf-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="shelf-heading" className="text-lg font-semibold">
+          ID shelf
+        </h2>
+        <span className="text-sm text-stone-500 dark:text-stone-400">
+          Voice, character and profile IDs outlive the result links; every one seen is kept here.
+        </span>
+        {entries.length > 0 && (
+          <Button className="ml-auto" onClick={() => exportShelf(entries)}>
+            Export JSON
+          </Button>
+        )}
+      </div>
+      {refused && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          This browser refused to store the change (its storage is full or switched off). The shelf is as it was.
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p className="text-sm text-stone-500 dark:text-stone-400">No IDs yet. Watch a voice, character or profile task and its ID lands here.</p>
+      ) : (
+        <ul aria-label="Saved IDs" className="rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
+          {entries.map((entry) => (
+            <ShelfRow key={`${entry.field}:${entry.id}`} entry={entry} onRefused={() => setRefused(true)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

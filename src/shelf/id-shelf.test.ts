@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { TaskView } from '../api/task-view'
+import { readShelf, relabel, removeFromShelf, shelveIds } from './id-shelf'
+
+function taskWith(id: string, voice: string): TaskView {
+  return {
+    id, model: 'minimax-voice-clone', type: 'audio', rawType: undefined, status: 'completed', rawStatus: undefined, progress: 100,
+    createdAt: 1, estimatedSeconds: undefined, error: undefined, creditsReserved: undefined, usage: undefined, raw: {},
+    artifacts: [{ kind: 'profile-id', index: 0, idKind: 'minimax-voice', field: 'voice_id', id: voice, name: undefined }],
+  }
+}
+
+describe('the ID shelf', () => {
+  beforeEach(() => localStorage.clear())
+
+  it('keeps each ID once, with its first sighting and its label', () => {
+    shelveIds(taskWith('task-a', 'v1'), 100)
+    const [first] = readShelf()
+    expect(first).toMatchObject({ id: 'v1', taskId: 'task-a', seenAt: 100, label: '' })
+    if (first) relabel(first, 'Calm')
+    shelveIds(taskWith('task-b', 'v1'), 200)
+    expect(readShelf()).toEqual([expect.objectContaining({ id: 'v1', taskId: 'task-a', seenAt: 100, label: 'Calm' })])
+  })
+
+  it('puts the newest IDs first and removes one alone', () => {
+    shelveIds(taskWith('task-a', 'v1'), 100)
+    shelveIds(taskWith('task-b', 'v2'), 200)
+    expect(readShelf().map((e) => e.id)).toEqual(['v2', 'v1'])
+    const [newest] = readShelf()
+    if (newest) removeFromShelf(newest)
+    expect(readShelf().map((e) => e.id)).toEqual(['v1'])
+  })
+
+  it('drops a damaged entry without losing the rest, and survives garbage', () => {
+    localStorage.setItem('foxwatch.idShelf', JSON.stringify([{ id: 'broken' }, { id: 'v9', field: 'voice_id', idKind: 'voice', label: '', taskId: 't', seenAt: 5 }]))
+    expect(readShelf().map((e) => e.id)).toEqual(['v9'])
+    localStorage.setItem('foxwatch.idShelf', '{not json')
+    expect(readShelf()).toEqual([])
+  })
+})
