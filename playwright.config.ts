@@ -16,6 +16,8 @@ const staticDir = `node_modules/.cache/foxwatch-e2e-${E2E_PORT}`
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Per port, so two runs side by side never clear each other's results.
+  outputDir: `test-results/port-${E2E_PORT}`,
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

@@ -4,7 +4,7 @@ import { normalizeTask } from '../../src/api/normalize-task.ts'
 import { RawTask } from '../../src/api/task-schema.ts'
 import type { ArtifactKind, TaskStatus, TaskView } from '../../src/api/task-view.ts'
 import { taskAt } from './demo-upstream.ts'
-import { scenarios, type Scenario } from './scenarios.ts'
+import { scenarioFor, scenarios, type Scenario } from './scenarios.ts'
 
 const START_MS = 1_764_100_000_000
 const FILES = 'http://127.0.0.1:4173/demo/files/'
@@ -24,6 +24,7 @@ const EXPECTED: Record<string, { status: TaskStatus; kinds: ArtifactKind[] }> = 
   'video': { status: 'completed', kinds: ['video'] },
   'audio': { status: 'completed', kinds: ['audio'] },
   'chat': { status: 'completed', kinds: ['chat'] },
+  'chat-tools': { status: 'completed', kinds: ['chat'] },
   'transcript': { status: 'completed', kinds: ['transcript'] },
   'pbr': { status: 'completed', kinds: ['pbr-map', 'pbr-map', 'pbr-map', 'pbr-map', 'pbr-map'] },
   'material': { status: 'completed', kinds: ['texture', 'pbr-map', 'pbr-map', 'pbr-map', 'pbr-map'] },
@@ -145,5 +146,23 @@ describe('what the settled demo tasks carry', () => {
     expect(chat.choices[0]?.content).toContain('## Polling a foxapi task')
     expect(chat.choices[0]?.reasoning).toBeTruthy()
     expect(chat.usage).toEqual({ prompt: 42, completion: 187, total: 229 })
+  })
+
+  it('chat-tools: a tool call, then a rich answer carrying raw HTML as text to be shown', () => {
+    const chat = done('chat-tools').artifacts[0]
+    if (chat?.kind !== 'chat') throw new Error('expected a chat')
+    expect(chat.choices.map((c) => c.finishReason)).toEqual(['tool_calls', 'stop'])
+    expect(chat.choices[0]?.toolCalls).toEqual([{ name: 'get_weather', arguments: '{"location":"Lisbon, PT","unit":"celsius","days":2}' }])
+    expect(chat.choices[0]?.content).toBeTruthy()
+    const answer = chat.choices[1]?.content ?? ''
+    for (const part of ['| --- |', '```python', '](https://open-meteo.com/', '<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>']) {
+      expect(answer).toContain(part)
+    }
+    expect(chat.usage).toEqual({ prompt: 118, completion: 264, total: 382 })
+  })
+
+  it('demo-chat-<anything> still runs the plain chat, and demo-chat-tools-<anything> the tool one', () => {
+    expect(scenarioFor('demo-chat-a1b2')?.name).toBe('chat')
+    expect(scenarioFor('demo-chat-tools-a1b2')?.name).toBe('chat-tools')
   })
 })

@@ -53,6 +53,35 @@ async function waitFor(id: string): Promise<Task> {
 
 Remember: result URLs expire after **24 hours**, so save them promptly.`
 
+// The second choice of `chat-tools`: every GFM feature the chat view draws, plus raw HTML that
+// must be shown as text and never run (the browser tests check window.__pwned stays unset).
+const toolsAnswer = `### Lisbon this weekend
+
+Without live data, here is what late November usually looks like:
+
+| day | high | low | rain |
+| --- | ---: | ---: | --- |
+| Saturday | 17 °C | 11 °C | showers |
+| Sunday | 16 °C | 10 °C | dry |
+
+- pack a light rain jacket
+- mornings are cool, afternoons mild
+
+To fetch a forecast yourself:
+
+\`\`\`python
+import requests
+
+forecast = requests.get("https://api.open-meteo.com/v1/forecast", params={"latitude": 38.72, "longitude": -9.14, "daily": "temperature_2m_max"})
+print(forecast.json())
+\`\`\`
+
+Sources: [Open-Meteo](https://open-meteo.com/en/docs) · [this link does nothing](javascript:window.__pwned=3)
+
+This must stay text: <img src=x onerror="window.__pwned=1">
+
+<script>window.__pwned=2</script>`
+
 export const scenarios: readonly Scenario[] = [
   {
     name: 'image', title: 'Three generated images', model: 'gemini-3.1-flash-image-preview',
@@ -92,6 +121,44 @@ export const scenarios: readonly Scenario[] = [
           finish_reason: 'stop',
         }],
         usage: { prompt_tokens: 42, completion_tokens: 187, total_tokens: 229 },
+      }],
+    },
+  },
+  {
+    name: 'chat-tools', title: 'Two chat choices: a tool call and a rich answer', model: 'gpt-5.1',
+    type: 'llm', object: 'llm.generation.task', pendingMs: 1000, processingMs: 4000,
+    settle: {
+      status: 'completed',
+      results: () => [{
+        id: 'chatcmpl-demo-tools-41d2',
+        object: 'chat.completion',
+        created: 1764100000,
+        model: 'gpt-5.1-2025-11-13',
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: 'Let me look up the current forecast for Lisbon.',
+              tool_calls: [{
+                id: 'call_7Qx2Lw9v',
+                type: 'function',
+                function: { name: 'get_weather', arguments: '{"location":"Lisbon, PT","unit":"celsius","days":2}' },
+              }],
+            },
+            finish_reason: 'tool_calls',
+          },
+          {
+            index: 1,
+            message: {
+              role: 'assistant',
+              content: toolsAnswer,
+              reasoning_content: 'No tool result yet, so answer from climate norms, show a table, and give a snippet to fetch real data.',
+            },
+            finish_reason: 'stop',
+          },
+        ],
+        usage: { prompt_tokens: 118, completion_tokens: 264, total_tokens: 382 },
       }],
     },
   },

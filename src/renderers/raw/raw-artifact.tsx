@@ -1,19 +1,39 @@
-import type { RawArtifact as Raw } from '../../api/task-view'
+import { useState } from 'react'
+import type { RawArtifact as Raw, TaskView } from '../../api/task-view'
+import { Button } from '../../components/ui/button'
 import { CopyButton } from '../../components/ui/copy-button'
 import { ArtifactCard } from '../artifact-card'
+import { JsonTree, type Expand } from './json-tree'
 
-export function RawArtifact({ artifact }: { artifact: Raw }) {
+export function RawArtifact({ artifact, task }: { artifact: Raw; task: TaskView }) {
   const json = JSON.stringify(artifact.value, null, 2) ?? String(artifact.value)
+  // A new generation remounts the tree, so every node takes the new default at once.
+  const [view, setView] = useState<{ expand: Expand; generation: number }>({ expand: 'auto', generation: 0 })
+  const expandEverything = (expand: Expand) => setView({ expand, generation: view.generation + 1 })
   return (
     <ArtifactCard
       footer={
         <>
           <span className="mr-auto">Result {artifact.index + 1}: a shape foxwatch does not know yet, shown as sent.</span>
+          <Button variant="quiet" onClick={() => expandEverything('all')}>
+            Expand all
+          </Button>
+          <Button variant="quiet" onClick={() => expandEverything('none')}>
+            Collapse all
+          </Button>
           <CopyButton text={json} label="Copy JSON" />
         </>
       }
     >
-      <pre className="max-h-96 overflow-auto p-4 text-xs" aria-label={`Result ${artifact.index + 1} as JSON`}>{json}</pre>
+      <div className="max-h-[32rem] overflow-auto p-4">
+        <JsonTree
+          key={view.generation}
+          value={artifact.value}
+          label={`Result ${artifact.index + 1} as JSON`}
+          expand={view.expand}
+          origin={{ taskId: task.id, index: artifact.index }}
+        />
+      </div>
     </ArtifactCard>
   )
 }

@@ -1,0 +1,13 @@
+/**
+ * Tool-call arguments for reading: indented when they are JSON, as sent when they are not
+ * (models do send truncated or almost-JSON arguments, and those are exactly what needs seeing).
+ */
+export function formatArguments(sent: string): string {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(sent)
+  } catch {
+    return sent
+  }
+  return JSON.stringify(parsed, null, 2)
+}
