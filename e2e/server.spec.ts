@@ -56,3 +56,13 @@ test('a result file is served inline, same-origin, only when it is media', async
   const json = await request.get(`/api/file?url=${encodeURIComponent(`http://127.0.0.1:${E2E_PORT}/demo/files/transcript.json`)}`)
   expect(json.status()).toBe(415)
 })
+
+test('save all refuses a form posted from another site', async ({ request }) => {
+  const plan = JSON.stringify({ taskId: 'x', task: '{}', files: [], derived: [] })
+  const crossSite = await request.post('/api/save-all', { form: { plan }, headers: { 'sec-fetch-site': 'cross-site' } })
+  expect(crossSite.status()).toBe(403)
+  const foreignOrigin = await request.post('/api/save-all', { form: { plan }, headers: { origin: 'https://evil.example' } })
+  expect(foreignOrigin.status()).toBe(403)
+  const broken = await request.post('/api/save-all', { form: { plan: '{"taskId":' } })
+  expect(broken.status()).toBe(400)
+})

@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Config } from './config.ts'
 import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-upstream.ts'
 import { scenarios } from './demo/scenarios.ts'
+import { createSaveAllRoute } from './save-all.ts'
 import { createSaveRoute } from './save-route.ts'
 import { createTaskProxy, type Upstream } from './task-proxy.ts'
 import { errorResponse } from './upstream-error.ts'
@@ -22,7 +23,10 @@ export function createApp({ config, upstream = (request) => fetch(request) }: Ap
   const demo: Upstream | undefined = demoApp ? async (request) => demoApp.fetch(request) : undefined
   const proxyTask = createTaskProxy({ config, upstream, demo })
   const save = createSaveRoute({ config, demo })
+  const saveAll = createSaveAllRoute({ config, demo })
 
+  // Save all is a form post (see save-all.ts); everything else only reads.
+  app.post('/api/save-all', (c) => saveAll(c.req.raw))
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () =>
     errorResponse(405, 'method_not_allowed', 'foxwatch only reads: use GET.', { allow: 'GET, HEAD' }))
 

@@ -13,7 +13,7 @@ const FALLBACK_EXTENSION = { image: 'png', video: 'mp4', audio: 'mp3', 'pbr-map'
   string
 >
 
-function extensionOf(artifact: UrlArtifact): string {
+export function extensionOf(artifact: UrlArtifact): string {
   const type = artifact.contentType?.split(';')[0]?.trim().toLowerCase()
   const known = type && Object.hasOwn(EXTENSION_OF, type) ? EXTENSION_OF[type] : undefined
   if (known) return known

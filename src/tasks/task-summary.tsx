@@ -2,6 +2,7 @@ import type { TaskView } from '../api/task-view'
 import { formatAge, formatTime } from '../components/format'
 import { useNow } from '../components/use-now'
 import { ExpiryNotice } from './expiry-notice'
+import { SaveAllButton } from './save-all-button'
 import { STATUS_LABEL, STATUS_TONE } from './status'
 import type { StatusChange } from './task-watch'
 
@@ -30,6 +31,11 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-lg font-semibold break-all">{task.id}</h1>
         <StatusBadge task={task} />
+        {task.status === 'completed' && task.artifacts.length > 0 && (
+          <span className="ml-auto">
+            <SaveAllButton task={task} />
+          </span>
+        )}
       </div>
       <div
         role="progressbar"

@@ -1,0 +1,147 @@
+// POST /api/save-all: one zip of a whole task, streamed. The page submits a form (so the browser's
+// own download manager writes the answer to disk as it arrives); the plan in it lists the result
+// files to fetch and the derived text files the page made (subtitles, markdown). Every file passes
+// through in chunks, with backpressure, so neither side holds a whole file or the whole archive.
+import { createHash } from 'node:crypto'
+import { Zip, ZipPassThrough } from 'fflate'
+import { z } from 'zod'
+import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
+import { contentDisposition, safeFileName } from './save-route.ts'
+import { errorResponse } from './upstream-error.ts'
+
+const MAX_FILES = 2000
+
+export const SavePlan = z.object({
+  taskId: z.string().min(1).max(512),
+  /** The task's last response, as JSON text: saved as task.json. */
+  task: z.string(),
+  files: z.array(z.object({ url: z.string(), name: z.string().min(1) })).max(MAX_FILES),
+  derived: z.array(z.object({ name: z.string().min(1), text: z.string() })).max(100),
+})
+export type SavePlan = z.infer<typeof SavePlan>
+
+type ManifestEntry = {
+  name: string
+  url: string | null
+  size: number
+  content_type: string | null
+  sha256: string | null
+  saved_at: string
+  error?: string
+}
+
+/** A path inside the zip: each folder and file name made safe, never climbing out. */
+export function zipPath(name: string): string {
+  return name.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').map(safeFileName).join('/') || 'file'
+}
+
+export function createSaveAllRoute(options: ResultFetchOptions) {
+  const fetchResult = createResultFetch(options)
+
+  return async function saveAll(request: Request): Promise<Response> {
+    // A form can be posted from any site; only foxwatch's own page may start a save.
+    const site = request.headers.get('sec-fetch-site')
+    const origin = request.headers.get('origin')
+    if ((site && site !== 'same-origin') || (origin && origin !== new URL(request.url).origin)) {
+      return errorResponse(403, 'save_refused', 'Save all can only be started from the foxwatch page itself.')
+    }
+    let plan: SavePlan
+    try {
+      const form = await request.formData()
+      const parsed = SavePlan.safeParse(JSON.parse(String(form.get('plan') ?? '')))
+      if (!parsed.success) return errorResponse(400, 'invalid_request_error', 'The save plan is not in the expected shape.')
+      plan = parsed.data
+    } catch {
+      return errorResponse(400, 'invalid_request_error', 'The save plan could not be read.')
+    }
+
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, undefined, { highWaterMark: 8 })
+    const writer = writable.getWriter()
+    const zip = new Zip((error, chunk, final) => {
+      if (error) {
+        void writer.abort(error)
+        return
+      }
+      void writer.write(chunk).catch(() => undefined)
+      if (final) void writer.close().catch(() => undefined)
+    })
+    const used = new Set<string>()
+    const unique = (name: string) => {
+      let candidate = zipPath(name)
+      for (let n = 2; used.has(candidate); n++) candidate = zipPath(name).replace(/(\.[^./]+)?$/, `-${n}$1`)
+      used.add(candidate)
+      return candidate
+    }
+    const manifest: ManifestEntry[] = []
+    // The person may cancel the download: then stop fetching files nobody will receive.
+    let cancelled = false
+    writer.closed.catch(() => {
+      cancelled = true
+    })
+
+    async function addBytes(name: string, body: AsyncIterable<Uint8Array>, url: string | null, contentType: string | null) {
+      const entry = new ZipPassThrough(name)
+      zip.add(entry)
+      const hash = createHash('sha256')
+      let size = 0
+      try {
+        for await (const chunk of body) {
+          hash.update(chunk)
+          size += chunk.byteLength
+          entry.push(chunk)
+          // Backpressure: read no more from the result host than the browser has taken.
+          await writer.ready
+        }
+        entry.push(new Uint8Array(0), true)
+        manifest.push({ name, url, size, content_type: contentType, sha256: hash.digest('hex'), saved_at: new Date().toISOString() })
+      } catch {
+        entry.push(new Uint8Array(0), true)
+        manifest.push({ name, url, size, content_type: contentType, sha256: null, saved_at: new Date().toISOString(), error: 'The download broke off; this file is incomplete.' })
+      }
+    }
+
+    const text = (value: string) => [new TextEncoder().encode(value)]
+
+    void (async () => {
+      try {
+        await addBytes(unique('task.json'), toAsync(text(plan.task)), null, 'application/json')
+        for (const derived of plan.derived) await addBytes(unique(derived.name), toAsync(text(derived.text)), null, null)
+        for (const file of plan.files) {
+          if (cancelled) return
+          const name = unique(file.name)
+          try {
+            const response = await fetchResult(file.url, request.url)
+            if (!response.body) throw new Error('empty')
+            await addBytes(name, response.body, file.url, response.headers.get('content-type'))
+          } catch (error) {
+            // Recorded, not fatal: an expired link must not cost the rest of the task.
+            manifest.push({
+              name, url: file.url, size: 0, content_type: null, sha256: null, saved_at: new Date().toISOString(),
+              error: error instanceof ResultRefused ? error.message : 'foxwatch could not fetch this file.',
+            })
+          }
+        }
+        const manifestFile = new ZipPassThrough(unique('manifest.json'))
+        zip.add(manifestFile)
+        manifestFile.push(new TextEncoder().encode(`${JSON.stringify({ task_id: plan.taskId, files: manifest }, null, 2)}\n`), true)
+        zip.end()
+      } catch (error) {
+        await writer.abort(error).catch(() => undefined)
+      }
+    })()
+
+    return new Response(readable, {
+      status: 200,
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': contentDisposition('attachment', `${safeFileName(plan.taskId)}.zip`),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    })
+  }
+}
+
+async function* toAsync(chunks: Uint8Array[]): AsyncIterable<Uint8Array> {
+  yield* chunks
+}
