@@ -33,7 +33,7 @@ test('an image task goes pending, processing, completed, then shows three loaded
   const images = page.getByRole('img', { name: /^Result \d of gemini/ })
   await expect(images).toHaveCount(3)
   for (const image of await images.all()) await expectLoaded(image)
-  await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(3)
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(3)
 })
 
 test('a seedance video plays, with its seed and Copy', async ({ page, taskPage }) => {

@@ -115,7 +115,7 @@ test('Save streams the file through foxwatch, with no key sent to the result hos
   await openWithKey(taskPage, id)
   await watchToCompletion(taskPage)
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   const file = await download
   expect(file.suggestedFilename()).toBe(`${id}-1.png`)
   const path = await file.path()
@@ -133,6 +133,6 @@ test('Save on a dead link says it has probably expired, instead of a failed down
   const id = uniqueId('fake-expired')
   await openWithKey(taskPage, id)
   await expect(taskPage.status).toHaveText('Completed')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('alert')).toContainText('answered 404: the link has probably expired')
 })
