@@ -20,15 +20,14 @@ async function whySaveFails(href: string): Promise<string | undefined> {
 }
 
 /**
- * Downloads one artifact through the foxwatch server, which streams it and sends no key along.
- * A quick check first turns a dead link into a sentence instead of a failed download.
+ * Downloads the file at `url` as `name` through the foxwatch server, which streams it and sends
+ * no key along. A quick check first turns a dead link into a sentence instead of a failed download.
  */
-export function SaveButton({ task, artifact }: { task: TaskView; artifact: UrlArtifact }) {
-  const name = fileNameFor(task.id, artifact)
+export function SaveLinkButton({ url, name }: { url: string; name: string }) {
   const [state, setState] = useState<{ busy: boolean; problem: string | undefined }>({ busy: false, problem: undefined })
 
   async function save() {
-    const href = saveHref(artifact.url, name)
+    const href = saveHref(url, name)
     setState({ busy: true, problem: undefined })
     const problem = await whySaveFails(href)
     setState({ busy: false, problem })
@@ -43,14 +42,19 @@ export function SaveButton({ task, artifact }: { task: TaskView; artifact: UrlAr
 
   return (
     <>
-      <Button onClick={save} disabled={state.busy} title={`Save as ${name}`}>
+      <Button onClick={save} disabled={state.busy} title={`Save as ${name}`} className="font-sans">
         Save
       </Button>
       {state.problem && (
-        <span role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
+        <span role="alert" className="w-full basis-full font-sans text-sm text-red-700 dark:text-red-400">
           Could not save {name}: {state.problem}
         </span>
       )}
     </>
   )
+}
+
+/** Save for one of a task's results, named after the task, its position and its type. */
+export function SaveButton({ task, artifact }: { task: TaskView; artifact: UrlArtifact }) {
+  return <SaveLinkButton url={artifact.url} name={fileNameFor(task.id, artifact)} />
 }

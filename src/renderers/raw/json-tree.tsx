@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import { Button } from '../../components/ui/button'
 import { fileNameForLink, looksLikeImage, webAddress } from './json-link'
-import { LinkSaveButton } from './link-save-button'
+import { SaveLinkButton } from '../save-button'
 
 export type Expand = 'auto' | 'all' | 'none'
 /** Which result the tree shows, for naming saved files. */
@@ -64,7 +64,7 @@ function LinkValue({ address, text, field, origin }: { address: string; text: st
         <a href={address} target="_blank" rel="noopener noreferrer" className={`${COLOUR.string} break-all underline underline-offset-2`}>
           {JSON.stringify(text)}
         </a>
-        <LinkSaveButton address={address} name={fileNameForLink(origin.taskId, origin.index, field, address)} />
+        <SaveLinkButton url={address} name={fileNameForLink(origin.taskId, origin.index, field, address)} />
       </span>
       {looksLikeImage(address, field) && !previewFailed && (
         <img
