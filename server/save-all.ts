@@ -55,7 +55,8 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       return errorResponse(400, 'invalid_request_error', 'The save plan could not be read.')
     }
 
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, undefined, { highWaterMark: 8 })
+    // About 4 MB of chunks may wait for the browser; past that, reading from the result host pauses.
+    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, undefined, { highWaterMark: 64 })
     const writer = writable.getWriter()
     const zip = new Zip((error, chunk, final) => {
       if (error) {
@@ -90,7 +91,7 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
           size += chunk.byteLength
           entry.push(chunk)
           // Backpressure: read no more from the result host than the browser has taken.
-          await writer.ready
+          if ((writer.desiredSize ?? 0) <= 0) await writer.ready
         }
         entry.push(new Uint8Array(0), true)
         manifest.push({ name, url, size, content_type: contentType, sha256: hash.digest('hex'), saved_at: new Date().toISOString() })
