@@ -1,13 +1,6 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium'
 import { E2E_PORT, FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './e2e/ports'
-
-// Debian's Chromium: never Playwright's own download, which this network cannot fetch.
-const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser']
-const executablePath = candidates.find((path): path is string => Boolean(path) && existsSync(path ?? ''))
-if (!executablePath) {
-  throw new Error('No Chromium found. Install Debian\'s (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.')
-}
 
 const base = `http://127.0.0.1:${E2E_PORT}`
 // Each run builds the page into its own folder, so two runs on different ports never share one.
@@ -29,8 +22,8 @@ export default defineConfig({
     baseURL: base,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath,
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

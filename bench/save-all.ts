@@ -3,12 +3,14 @@
 // Chromium's processes), and the throughput against a plain loopback copy of the same bytes.
 // Run: `npx tsx bench/save-all.ts [runs]`.
 import { execFileSync, spawn } from 'node:child_process'
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createWriteStream, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { get, createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts'
+import { spread, waitForServer } from './bench-server.ts'
 
 const RUNS = Number(process.argv[2] ?? 3)
 const FILES = 4
@@ -19,9 +21,7 @@ const BASE = `http://127.0.0.1:${PORT}`
 const UPSTREAM = `http://127.0.0.1:${UPSTREAM_PORT}`
 const STATIC = 'node_modules/.cache/foxwatch-bench'
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
-  .find((path): path is string => Boolean(path) && existsSync(path ?? ''))
-if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.')
+const executablePath = chromiumPath()
 
 // Incompressible bytes, made once and sent again and again: the stand-in holds 1 MiB, not 1 GiB.
 const block = Buffer.alloc(1024 * 1024)
@@ -122,18 +122,11 @@ for (let run = 0; run < RUNS; run++) {
     env: { ...process.env, PORT: String(PORT), FOXWATCH_STATIC_DIR: STATIC, FOXAPI_BASE_URL: UPSTREAM, FOXAPI_API_KEY: 'sk-bench-only' },
     stdio: 'ignore',
   })
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${BASE}/api/config`)).ok) break
-    } catch {
-      if (tries > 200) throw new Error('the foxwatch server did not start')
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  await waitForServer(BASE)
   server.on('exit', (code) => {
     if (code) console.error(`the foxwatch server exited with ${code} (is port ${PORT} free?)`)
   })
-  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
   const page = await browser.newPage()
   await page.goto(`${BASE}/tasks/bench-save-${run}`)
@@ -164,8 +157,8 @@ upstream.close()
 
 const mib = (n: number) => (n / 2 ** 20).toFixed(0)
 function row(label: string, values: number[], unit: (n: number) => string) {
-  const sorted = values.toSorted((a, b) => a - b)
-  console.log(`${label.padEnd(44)} ${unit(sorted[Math.floor(sorted.length / 2)] ?? NaN).padStart(8)}   (min ${unit(sorted[0] ?? NaN)}, max ${unit(sorted.at(-1) ?? NaN)})`)
+  const { median, min, max } = spread(values)
+  console.log(`${label.padEnd(44)} ${unit(median).padStart(8)}   (min ${unit(min)}, max ${unit(max)})`)
 }
 console.log(`\nSave all of ${FILES} × ${mib(FILE_BYTES)} MiB over loopback, ${RUNS} runs, medians\n`)
 row('server peak RSS (VmHWM), MiB', samples.map((s) => s.serverPeak), mib)

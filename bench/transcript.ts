@@ -3,9 +3,10 @@
 // rendering every word at once (`?transcript=render-all`).
 // Run: `npx tsx bench/transcript.ts [runs]`. Prints a table; medians with min and max.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { chromium, type Browser } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts'
+import { spread, waitForServer } from './bench-server.ts'
 
 type Marks = { firstWord: number; longTasks: number[] }
 declare global {
@@ -21,9 +22,7 @@ const PORT = 4251
 const BASE = `http://127.0.0.1:${PORT}`
 const STATIC = 'node_modules/.cache/foxwatch-bench'
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
-  .find((path): path is string => Boolean(path) && existsSync(path ?? ''))
-if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.')
+const executablePath = chromiumPath()
 
 const VOCABULARY = 'the task results are ready and the links expire after a day so save them before they are gone while the video renders we talk about textures maps voices and transcripts'.split(' ')
 
@@ -77,14 +76,7 @@ const server = spawn('npx', ['tsx', 'server/main.ts'], {
   stdio: 'ignore',
   detached: true,
 })
-for (let tries = 0; ; tries++) {
-  try {
-    if ((await fetch(`${BASE}/api/config`)).ok) break
-  } catch {
-    if (tries > 200) throw new Error('the foxwatch server did not start')
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50))
-}
+await waitForServer(BASE)
 
 type Sample = { firstRenderMs: number; renderAfterDataMs: number; longestTaskMs: number; longestFrameMs: number; domNodes: number }
 
@@ -143,12 +135,11 @@ async function measure(browser: Browser, renderAll: boolean, run: number): Promi
 }
 
 function stats(values: number[]): string {
-  const sorted = values.toSorted((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN
-  return `${median.toFixed(0).padStart(6)} (${(sorted[0] ?? NaN).toFixed(0)}–${(sorted.at(-1) ?? NaN).toFixed(0)})`
+  const { median, min, max } = spread(values)
+  return `${median.toFixed(0).padStart(6)} (${min.toFixed(0)}–${max.toFixed(0)})`
 }
 
-const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 const results: Record<'windowed' | 'render-all', Sample[]> = { 'windowed': [], 'render-all': [] }
 try {
   for (let run = 0; run < RUNS; run++) {

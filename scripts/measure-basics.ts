@@ -4,17 +4,15 @@
 //   - queries for one demo task from first query to settled, and in the 30 s after
 // Run: `npm run measure` (takes about two minutes; uses port 4180).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts'
 
 const PORT = 4180
 const BASE = `http://127.0.0.1:${PORT}`
 const RUNS = 3
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
-  .find((path): path is string => Boolean(path) && existsSync(path ?? ''))
-if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.')
+const executablePath = chromiumPath()
 
 function median(values: number[]): number {
   const sorted = values.toSorted((a, b) => a - b)
@@ -90,7 +88,7 @@ const after: number[] = []
 for (let run = 0; run < RUNS; run++) {
   const { child, ms } = await startServer()
   startTimes.push(ms)
-  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   try {
     jsSizes.push((await firstLoadJsGzip(browser)) / 1024)
     const results = await Promise.all(['image', 'video', 'chat'].map((scenario) => queriesForOneTask(browser, scenario)))

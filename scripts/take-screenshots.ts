@@ -1,14 +1,13 @@
 // Screenshots of each page state, to look at before calling a change done and for the README.
 // Start a server first (`FOXWATCH_DEMO_PACE=5 npm start`), then: `npx tsx scripts/take-screenshots.ts [base URL] [out dir]`.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts'
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173'
 const out = process.argv[3] ?? join(import.meta.dirname, '..', 'test-results', 'screenshots')
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
-  .find((path): path is string => Boolean(path) && existsSync(path ?? ''))
-if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH.')
+const executablePath = chromiumPath()
 
 const run = Date.now().toString(36)
 const shots = [
@@ -24,7 +23,7 @@ const shots = [
 ]
 
 mkdirSync(out, { recursive: true })
-const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] })
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 800 } })
