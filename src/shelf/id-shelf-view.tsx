@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { navigate, taskPath } from '../app/router'
+import { downloadText } from '../components/download'
 import { formatTime } from '../components/format'
 import { Button } from '../components/ui/button'
 import { CopyButton } from '../components/ui/copy-button'
@@ -14,14 +15,7 @@ const KIND_LABEL = {
 } as const satisfies Record<ShelfEntry['idKind'], string>
 
 function exportShelf(entries: readonly ShelfEntry[]) {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(entries, null, 2)}\n`], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = 'foxwatch-id-shelf.json'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadText(`${JSON.stringify(entries, null, 2)}\n`, 'application/json', 'foxwatch-id-shelf.json')
 }
 
 function ShelfRow({ entry, onRefused }: { entry: ShelfEntry; onRefused: () => void }) {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react'
 import { configQueries } from '../../api/get-config'
 import type { TaskView, TranscriptArtifact as Transcript } from '../../api/task-view'
+import { downloadText } from '../../components/download'
 import { Button } from '../../components/ui/button'
 import { CopyButton } from '../../components/ui/copy-button'
 import { ArtifactCard, Fact } from '../artifact-card'
@@ -19,17 +20,6 @@ const EXPORTS = [
   { label: 'Text', extension: 'txt', type: 'text/plain', make: (t: Transcript) => toPlainText(buildCues(t.words)) },
   { label: 'JSON', extension: 'json', type: 'application/json', make: toJson },
 ] as const
-
-function download(text: string, type: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 /**
  * `?transcript=render-all` renders every word at once instead of only what is on screen: the
@@ -126,7 +116,7 @@ export function TranscriptArtifact({ artifact, task }: { artifact: Transcript; t
           <CopyButton text={artifact.text} label="Copy text" />
           <span className="flex flex-wrap items-center gap-1" role="group" aria-label="Export">
             {EXPORTS.map((format) => (
-              <Button key={format.label} onClick={() => download(format.make(artifact), format.type, `${task.id}.${format.extension}`)}>
+              <Button key={format.label} onClick={() => downloadText(format.make(artifact), format.type, `${task.id}.${format.extension}`)}>
                 {`Export ${format.label}`}
               </Button>
             ))}
