@@ -36,10 +36,20 @@ export class TaskPage {
   }
 }
 
-export const test = base.extend<{ taskPage: TaskPage }>({
+export const test = base.extend<{ taskPage: TaskPage; pageIsClean: void }>({
   taskPage: async ({ page }, use) => {
     await use(new TaskPage(page))
   },
+  // Every browser test also checks that the page threw nothing and broke no security policy.
+  pageIsClean: [async ({ page }, use) => {
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`)
+    })
+    await use()
+    expect(problems, 'page errors and policy violations').toEqual([])
+  }, { auto: true }],
 })
 
 /** A unique task ID for one test, so parallel tests never share a task's clock or counters. */

@@ -66,3 +66,13 @@ test('save all refuses a form posted from another site', async ({ request }) => 
   const broken = await request.post('/api/save-all', { form: { plan: '{"taskId":' } })
   expect(broken.status()).toBe(400)
 })
+
+test('the page is served with a Content-Security-Policy and the usual security headers', async ({ request }) => {
+  const response = await request.get('/tasks/demo-image-headers1')
+  const headers = response.headers()
+  expect(headers['content-security-policy']).toContain("script-src 'self'")
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  expect(headers['referrer-policy']).toBe('no-referrer')
+  expect(headers['x-frame-options']).toBe('DENY')
+})

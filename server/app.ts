@@ -8,6 +8,7 @@ import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-
 import { scenarios } from './demo/scenarios.ts'
 import { createSaveAllRoute } from './save-all.ts'
 import { createSaveRoute } from './save-route.ts'
+import { securityHeaders } from './security-headers.ts'
 import { createTaskProxy, type Upstream } from './task-proxy.ts'
 import { errorResponse } from './upstream-error.ts'
 
@@ -24,6 +25,8 @@ export function createApp({ config, upstream = (request) => fetch(request) }: Ap
   const proxyTask = createTaskProxy({ config, upstream, demo })
   const save = createSaveRoute({ config, demo })
   const saveAll = createSaveAllRoute({ config, demo })
+
+  app.use('*', securityHeaders())
 
   // Save all is a form post (see save-all.ts); everything else only reads.
   app.post('/api/save-all', (c) => saveAll(c.req.raw))
