@@ -31,7 +31,9 @@ export function ArtifactView<K extends ArtifactKind>({ kind, artifact, task }: {
  */
 export type AddonProps<K extends ArtifactKind> = { artifacts: Array<ArtifactMap[K]>; task: TaskView }
 type Addons = { [K in ArtifactKind]?: LazyExoticComponent<ComponentType<AddonProps<K>>> }
-export const sectionAddons: Addons = {}
+export const sectionAddons: Addons = {
+  'pbr-map': lazy(() => import('./pbr-map/material-preview').then((m) => ({ default: m.MaterialPreview }))),
+}
 
 export function SectionAddon<K extends ArtifactKind>({ kind, artifacts, task }: { kind: K } & AddonProps<K>) {
   const Addon: ComponentType<AddonProps<K>> | undefined = sectionAddons[kind]
