@@ -5,7 +5,12 @@ import tailwindcss from '@tailwindcss/vite'
 // `npm run dev` serves the page with hot reload; the API routes come from `npm run dev:server` on 4173.
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // three.js (the 3D material preview, ~550 kB) is one lazy chunk loaded only on request.
+    chunkSizeWarningLimit: 600,
+  },
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:4173', '/demo': 'http://127.0.0.1:4173' },
