@@ -76,3 +76,14 @@ test('the page is served with a Content-Security-Policy and the usual security h
   expect(headers['referrer-policy']).toBe('no-referrer')
   expect(headers['x-frame-options']).toBe('DENY')
 })
+
+test('a request addressed to another host name is refused (DNS rebinding)', async () => {
+  const { request } = await import('node:http')
+  const status = await new Promise<number | undefined>((resolve, reject) => {
+    request({ host: '127.0.0.1', port: E2E_PORT, path: '/api/config', headers: { host: 'rebound.attacker.test' } }, (response) => {
+      response.resume()
+      resolve(response.statusCode)
+    }).on('error', reject).end()
+  })
+  expect(status).toBe(421)
+})

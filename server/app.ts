@@ -8,6 +8,7 @@ import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-
 import { scenarios } from './demo/scenarios.ts'
 import { createSaveAllRoute } from './save-all.ts'
 import { createSaveRoute } from './save-route.ts'
+import { accessGuard } from './access-guard.ts'
 import { securityHeaders } from './security-headers.ts'
 import { createTaskProxy, type Upstream } from './task-proxy.ts'
 import { errorResponse } from './upstream-error.ts'
@@ -27,6 +28,7 @@ export function createApp({ config, upstream = (request) => fetch(request) }: Ap
   const saveAll = createSaveAllRoute({ config, demo })
 
   app.use('*', securityHeaders())
+  app.use('*', accessGuard(config))
 
   // Save all is a form post (see save-all.ts); everything else only reads.
   app.post('/api/save-all', (c) => saveAll(c.req.raw))

@@ -11,7 +11,17 @@ const Env = z.object({
   FOXWATCH_DEMO: Flag.default(true),
   FOXWATCH_DEMO_PACE: z.coerce.number().positive().max(1000).default(1),
   FOXWATCH_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  FOXWATCH_ALLOWED_HOSTS: z.string().optional().transform((list) =>
+    (list ?? '').split(',').map((host) => host.trim().toLowerCase()).filter(Boolean)),
+  FOXWATCH_ACCESS_TOKEN: z.string().trim().optional().transform((token) => (token ? token : undefined)),
 })
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]', '::1']
+
+/** Whether the server listens only where no other machine can reach it. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_NAMES.includes(host.toLowerCase()) || /^127\./.test(host)
+}
 
 export type Config = {
   host: string
@@ -26,6 +36,10 @@ export type Config = {
   upstreamTimeoutMs: number
   /** Where the built page lives. */
   staticRoot: string
+  /** Host names (without port) the server answers to; others are refused (DNS rebinding). */
+  allowedHosts: string[]
+  /** Required (as the HTTP Basic password) from every visitor, when set. */
+  accessToken: string | undefined
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, staticRoot: string): Config {
@@ -34,14 +48,28 @@ export function readConfig(env: NodeJS.ProcessEnv, staticRoot: string): Config {
     throw new Error(`foxwatch: the environment is not usable.\n${z.prettifyError(parsed.error)}`)
   }
   const e = parsed.data
+  const apiKey = e.FOXAPI_API_KEY
+  if (!isLoopbackHost(e.HOST) && apiKey && !e.FOXWATCH_ACCESS_TOKEN) {
+    // Anyone who can reach the port would otherwise spend the server's key.
+    throw new Error(`foxwatch: HOST=${e.HOST} lets other machines in, and FOXAPI_API_KEY is set, so set FOXWATCH_ACCESS_TOKEN too: `
+      + 'visitors then sign in with it (any user name, the token as password).')
+  }
+  const bound = e.HOST.toLowerCase().replace(/^\[|\]$/g, '')
+  const allowedHosts = [...new Set([
+    'localhost', '127.0.0.1', '[::1]',
+    ...(bound === '0.0.0.0' || bound === '::' ? [] : [bound.includes(':') ? `[${bound}]` : bound]),
+    ...e.FOXWATCH_ALLOWED_HOSTS,
+  ])]
   return {
     host: e.HOST,
     port: e.PORT,
     upstreamBaseUrl: e.FOXAPI_BASE_URL.replace(/\/+$/, ''),
-    apiKey: e.FOXAPI_API_KEY,
+    apiKey,
     demo: e.FOXWATCH_DEMO,
     demoPace: e.FOXWATCH_DEMO_PACE,
     upstreamTimeoutMs: e.FOXWATCH_UPSTREAM_TIMEOUT_MS,
     staticRoot,
+    allowedHosts,
+    accessToken: e.FOXWATCH_ACCESS_TOKEN,
   }
 }

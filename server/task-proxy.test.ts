@@ -17,6 +17,8 @@ function configWith(overrides: Partial<Config> = {}): Config {
     demoPace: 1,
     upstreamTimeoutMs: 1000,
     staticRoot: '/nonexistent',
+    allowedHosts: ['127.0.0.1', 'localhost'],
+    accessToken: undefined,
     ...overrides,
   }
 }
