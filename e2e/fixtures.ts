@@ -36,7 +36,7 @@ export class TaskPage {
   }
 }
 
-export const test = base.extend<{ taskPage: TaskPage; pageIsClean: void }>({
+export const test = base.extend<{ taskPage: TaskPage; pageIsClean: undefined }>({
   taskPage: async ({ page }, use) => {
     await use(new TaskPage(page))
   },
@@ -47,7 +47,7 @@ export const test = base.extend<{ taskPage: TaskPage; pageIsClean: void }>({
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`)
     })
-    await use()
+    await use(undefined)
     expect(problems, 'page errors and policy violations').toEqual([])
   }, { auto: true }],
 })

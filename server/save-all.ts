@@ -40,9 +40,12 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
 
   return async function saveAll(request: Request): Promise<Response> {
     // A form can be posted from any site; only foxwatch's own page may start a save.
+    // Browsers say where a request comes from in Sec-Fetch-Site; the page's no-referrer policy
+    // makes its own form posts carry `Origin: null`, so Origin counts only where that is absent.
     const site = request.headers.get('sec-fetch-site')
     const origin = request.headers.get('origin')
-    if ((site && site !== 'same-origin') || (origin && origin !== new URL(request.url).origin)) {
+    const foreign = site ? site !== 'same-origin' : origin !== null && origin !== new URL(request.url).origin
+    if (foreign) {
       return errorResponse(403, 'save_refused', 'Save all can only be started from the foxwatch page itself.')
     }
     let plan: SavePlan
@@ -135,6 +138,9 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       status: 200,
       headers: {
         'content-type': 'application/zip',
+        // The page posts into a hidden frame of its own (see save-all-button.tsx).
+        'content-security-policy': "default-src 'none'; sandbox; frame-ancestors 'self'",
+        'x-frame-options': 'SAMEORIGIN',
         'content-disposition': contentDisposition('attachment', `${safeFileName(plan.taskId)}.zip`),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',

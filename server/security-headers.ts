@@ -25,7 +25,8 @@ export function securityHeaders(): MiddlewareHandler {
     if (!headers.has('content-security-policy')) headers.set('content-security-policy', PAGE_CSP)
     headers.set('x-content-type-options', 'nosniff')
     headers.set('referrer-policy', 'no-referrer')
-    headers.set('x-frame-options', 'DENY')
+    // Save all's answer lands in a hidden frame of the page's own, and says so itself.
+    if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY')
     headers.set('cross-origin-opener-policy', 'same-origin')
     headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()')
   }
