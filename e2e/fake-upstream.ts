@@ -7,6 +7,8 @@ import { FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './ports.ts'
 type Seen = { at: number; sync: boolean; authorization: string | undefined; url: string }
 const queries = new Map<string, Seen[]>()
 const fileRequests: Array<{ path: string; headers: IncomingMessage['headers'] }> = []
+/** `fake-vanishing-…` tasks whose result files a test has switched off with POST /__gone/<id>. */
+const gone = new Set<string>()
 const picture = readFileSync(new URL('../server/demo/assets/image-1.png', import.meta.url))
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -57,6 +59,11 @@ function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
       return send(res, 200, task(id, 'completed', {
         results: [{ url: `${FAKE_UPSTREAM}/files/gone/${id}.png`, content_type: 'image/png' }],
       }))
+    case 'vanishing':
+      // Completed at once, with two files that answer until the test says they are gone.
+      return send(res, 200, task(id, 'completed', {
+        results: [1, 2].map((n) => ({ url: `${FAKE_UPSTREAM}/files/vanishing/${id}/${n}.png`, content_type: 'image/png', width: 512, height: 512 })),
+      }))
     case 'html':
       res.writeHead(502, { 'content-type': 'text/html' })
       return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')
@@ -71,9 +78,16 @@ const server = createServer((req, res) => {
   const stats = /^\/__stats\/(.+)$/.exec(url.pathname)
   if (stats?.[1]) return send(res, 200, { queries: queries.get(decodeURIComponent(stats[1])) ?? [] })
   if (url.pathname === '/__files') return send(res, 200, { requests: fileRequests })
+  const vanish = /^\/__gone\/(.+)$/.exec(url.pathname)
+  if (vanish?.[1] && req.method === 'POST') {
+    gone.add(decodeURIComponent(vanish[1]))
+    return send(res, 200, { gone: [...gone] })
+  }
   if (url.pathname.startsWith('/files/')) {
     fileRequests.push({ path: url.pathname, headers: req.headers })
     if (url.pathname.startsWith('/files/gone/')) return send(res, 404, { error: 'expired' })
+    const vanishing = /^\/files\/vanishing\/([^/]+)\//.exec(url.pathname)?.[1]
+    if (vanishing && gone.has(decodeURIComponent(vanishing))) return send(res, 404, { error: 'expired' })
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(picture.length) })
     return res.end(picture)
   }

@@ -30,6 +30,10 @@ function Header({ taskId }: { taskId: string | undefined }) {
             <input type="checkbox" checked={settings.syncUpstream} onChange={(event) => updateSettings({ syncUpstream: event.target.checked })} />
             Sync with provider
           </label>
+          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Keep every task that completes while you watch it in this browser, so it outlives its links">
+            <input type="checkbox" checked={settings.autoKeep} onChange={(event) => updateSettings({ autoKeep: event.target.checked })} />
+            Auto-keep
+          </label>
         </div>
         <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} />
         {config.data && !config.data.serverKey && <ApiKeyField />}

@@ -38,5 +38,7 @@ export function saveHref(url: string, name: string): string {
 
 /** The file at `url`, fetched through the foxwatch server so the page may read its bytes. */
 export function sameOriginUrl(url: string): string {
+  // A kept copy (blob:) is already the page's own.
+  if (url.startsWith('blob:')) return url
   return `/api/file?${new URLSearchParams({ url }).toString()}`
 }

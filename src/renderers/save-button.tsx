@@ -19,25 +19,35 @@ async function whySaveFails(href: string): Promise<string | undefined> {
   return body.success ? body.data.error.message : `The foxwatch server answered ${response.status}.`
 }
 
+function download(href: string, name: string) {
+  const link = document.createElement('a')
+  link.href = href
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+}
+
 /**
  * Downloads the file at `url` as `name` through the foxwatch server, which streams it and sends
  * no key along. A quick check first turns a dead link into a sentence instead of a failed download.
+ * A `blob:` URL is a file kept in this browser and downloads as it is.
  */
 export function SaveLinkButton({ url, name }: { url: string; name: string }) {
   const [state, setState] = useState<{ busy: boolean; problem: string | undefined }>({ busy: false, problem: undefined })
 
   async function save() {
+    // A kept file is already in this browser: no server, no check, nothing that can have expired.
+    if (url.startsWith('blob:')) {
+      download(url, name)
+      return
+    }
     const href = saveHref(url, name)
     setState({ busy: true, problem: undefined })
     const problem = await whySaveFails(href)
     setState({ busy: false, problem })
     if (problem) return
-    const link = document.createElement('a')
-    link.href = href
-    link.download = name
-    document.body.append(link)
-    link.click()
-    link.remove()
+    download(href, name)
   }
 
   return (

@@ -7,10 +7,12 @@ const STORAGE_KEY = 'foxwatch.settings'
 export const Settings = z.object({
   /** Ask foxapi to refresh a running task from its provider before answering. */
   syncUpstream: z.boolean().catch(true),
+  /** Keep every task that completes while watched in this browser's storage. */
+  autoKeep: z.boolean().catch(false),
 })
 export type Settings = z.infer<typeof Settings>
 
-const DEFAULTS: Settings = { syncUpstream: true }
+const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false }
 const listeners = new Set<() => void>()
 let cached: Settings | undefined
 

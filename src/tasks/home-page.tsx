@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { configQueries } from '../api/get-config'
 import { navigate, taskPath } from '../app/router'
 import { Button } from '../components/ui/button'
+import { KeptStorageView } from '../keep/kept-storage-view'
 import { IdShelfView } from '../shelf/id-shelf-view'
 
 /** A fresh demo run each click: the demo upstream starts a task's clock on its first query. */
@@ -51,6 +52,7 @@ export function HomePage() {
           </ul>
         </section>
       )}
+      <KeptStorageView />
       <IdShelfView />
     </div>
   )

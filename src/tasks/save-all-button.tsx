@@ -1,34 +1,69 @@
+import { useState } from 'react'
 import type { TaskView } from '../api/task-view'
 import { Button } from '../components/ui/button'
+import { useKeptTask } from '../keep/kept-store'
+import { zipKeptTask } from '../keep/zip-kept-task'
 import { savePlan } from './save-plan'
 
 const FRAME = 'foxwatch-save-all'
 
+function saveThroughServer(task: TaskView) {
+  const form = document.createElement('form')
+  form.method = 'POST'
+  form.action = '/api/save-all'
+  form.target = FRAME
+  const field = document.createElement('input')
+  field.type = 'hidden'
+  field.name = 'plan'
+  field.value = JSON.stringify(savePlan(task))
+  form.append(field)
+  document.body.append(form)
+  form.submit()
+  form.remove()
+}
+
+function downloadBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // The download has its own reference by the time this runs; the page lets go of its one.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 /**
  * Saves the whole task as one zip. A form post, not fetch: the browser's download manager then
- * writes the streamed answer to disk as it comes, so the page never holds the archive.
+ * writes the streamed answer to disk as it comes, so the page never holds the archive. A kept
+ * task is zipped in the page from its kept files instead, so it saves after the links die.
  */
 export function SaveAllButton({ task }: { task: TaskView }) {
-  function saveAll() {
-    const form = document.createElement('form')
-    form.method = 'POST'
-    form.action = '/api/save-all'
-    form.target = FRAME
-    const field = document.createElement('input')
-    field.type = 'hidden'
-    field.name = 'plan'
-    field.value = JSON.stringify(savePlan(task))
-    form.append(field)
-    document.body.append(form)
-    form.submit()
-    form.remove()
+  const kept = useKeptTask(task.id)
+  const [state, setState] = useState<{ busy: boolean; problem: string | undefined }>({ busy: false, problem: undefined })
+
+  async function saveAll() {
+    if (!kept) return saveThroughServer(task)
+    setState({ busy: true, problem: undefined })
+    try {
+      downloadBlob(await zipKeptTask(task, kept.meta), `${task.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'foxwatch-download'}.zip`)
+      setState({ busy: false, problem: undefined })
+    } catch (error) {
+      setState({ busy: false, problem: error instanceof Error ? error.message : String(error) })
+    }
   }
   return (
     <>
-      <Button variant="primary" onClick={saveAll} title="Every result, the last response and derived files, as one zip">
-        Save all
+      <Button variant="primary" onClick={() => void saveAll()} disabled={state.busy} title="Every result, the last response and derived files, as one zip">
+        {state.busy ? 'Zipping…' : 'Save all'}
       </Button>
       <iframe name={FRAME} title="Save all" hidden />
+      {state.problem && (
+        <span role="alert" className="w-full basis-full text-sm text-red-700 dark:text-red-400">
+          Could not save the kept copy: {state.problem}
+        </span>
+      )}
     </>
   )
 }

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
+import { keepTask, keptTaskView, useKept, useLocalUrls, withLocalUrls } from '../keep/kept-store'
 import { ResultsSection } from '../renderers/results-section'
+import { useSettings } from '../settings/settings'
 import { shelveIds } from '../shelf/id-shelf'
 import { ProblemBanner } from './problem-banner'
 import { RawJson } from './raw-json'
@@ -11,8 +13,22 @@ import { TaskSummary } from './task-summary'
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const query = useQuery(taskQueries.watch(taskId))
+  const settings = useSettings()
+  const store = useKept()
   const watch = query.data
-  const task = watch?.task
+  const kept = store.tasks.find((t) => t.meta.taskId === taskId)
+  // When foxapi cannot be asked (offline, no key, the task long gone), the kept response stands in.
+  const keptView = useMemo(() => (kept ? keptTaskView(kept.meta) : undefined), [kept])
+  const task = watch?.task ?? keptView
+  const localUrls = useLocalUrls(kept?.meta)
+  const shown = useMemo(() => (task && localUrls ? withLocalUrls(task, localUrls) : task), [task, localUrls])
+
+  const live = watch?.task
+  const completedWhileWatched = live?.status === 'completed' && (watch?.history.some((change) => change.status !== 'completed') ?? false)
+  const autoKeep = settings.autoKeep && completedWhileWatched && store.loaded && !kept && !store.problems.has(taskId) && !store.keeping.has(taskId)
+  useEffect(() => {
+    if (autoKeep && live) void keepTask(live)
+  }, [autoKeep, live])
 
   useEffect(() => {
     if (task?.status === 'completed') shelveIds(task, Date.now())
@@ -24,14 +40,14 @@ export function TaskPage({ taskId }: { taskId: string }) {
 
   const retry = () => void query.refetch()
 
-  if (query.error) {
+  if (query.error && !keptView) {
     return (
       <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
         foxwatch itself went wrong while reading this task: {query.error.message}
       </p>
     )
   }
-  if (!watch) {
+  if (!watch && !keptView) {
     return (
       <p role="status" className="text-stone-600 dark:text-stone-300">
         Asking foxapi about {taskId}…
@@ -40,12 +56,19 @@ export function TaskPage({ taskId }: { taskId: string }) {
   }
   return (
     <div className="space-y-6">
-      {watch.problem && <ProblemBanner problem={watch.problem} stale={task !== undefined} onRetry={retry} />}
-      {task && (
+      {watch?.problem && <ProblemBanner problem={watch.problem} stale={task !== undefined} onRetry={retry} />}
+      {task && shown && (
         <>
-          <TaskSummary task={task} history={watch.history} />
+          <TaskSummary task={task} history={watch?.history ?? []} />
           <TaskFailure task={task} />
-          <ResultsSection task={task} />
+          {/* Until the kept copy is open, the links would be tried, and a dead one would stay "failed". */}
+          {!store.loaded || (kept && !localUrls) ? (
+            <p role="status" className="text-sm text-stone-500 dark:text-stone-400">
+              Opening the copy kept in this browser…
+            </p>
+          ) : (
+            <ResultsSection key={localUrls ? 'kept' : 'links'} task={shown} />
+          )}
           <RawJson value={task.raw} />
         </>
       )}

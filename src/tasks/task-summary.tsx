@@ -1,6 +1,7 @@
 import type { TaskView } from '../api/task-view'
 import { formatAge, formatTime } from '../components/format'
 import { useNow } from '../components/use-now'
+import { KeepButton, KeptNotice } from '../keep/keep-controls'
 import { ExpiryNotice } from './expiry-notice'
 import { SaveAllButton } from './save-all-button'
 import { STATUS_LABEL, STATUS_TONE } from './status'
@@ -32,7 +33,8 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
         <h1 className="font-mono text-lg font-semibold break-all">{task.id}</h1>
         <StatusBadge task={task} />
         {task.status === 'completed' && task.artifacts.length > 0 && (
-          <span className="ml-auto">
+          <span className="ml-auto flex flex-wrap gap-2">
+            <KeepButton task={task} />
             <SaveAllButton task={task} />
           </span>
         )}
@@ -66,6 +68,7 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
         {task.creditsReserved !== undefined && <Row label="Credits">{task.creditsReserved}</Row>}
       </dl>
       <ExpiryNotice task={task} now={now} />
+      <KeptNotice taskId={task.id} />
       {history.length > 0 && (
         <div>
           <h2 className="text-xs text-stone-500 dark:text-stone-400">Status changes seen</h2>

@@ -1,0 +1,59 @@
+// Save all for a kept task, made in the page without the server: the same layout and manifest
+// as server/save-all.ts, but every result file comes from this browser's kept copy.
+import type { TaskView } from '../api/task-view'
+import { savePlan } from '../tasks/save-plan'
+import { openKeptFiles, type KeptMeta } from './kept-store'
+import { digestBlob, storeZip, type ZipEntry } from './store-zip'
+
+/** manifest.json's entries, field for field as the server writes them. */
+type ManifestEntry = {
+  name: string
+  url: string | null
+  size: number
+  content_type: string | null
+  sha256: string | null
+  saved_at: string
+  error?: string
+}
+
+/** As the server's zipPath: each part made safe, never climbing out of the archive. */
+function zipPath(name: string): string {
+  const safe = (part: string) => part.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'foxwatch-download'
+  return name.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').map(safe).join('/') || 'file'
+}
+
+export async function zipKeptTask(task: TaskView, meta: KeptMeta): Promise<Blob> {
+  const plan = savePlan(task)
+  const files = await openKeptFiles(meta)
+  const byUrl = new Map(meta.files.map((kept) => [kept.url, kept]))
+  const used = new Set<string>()
+  const unique = (name: string) => {
+    let candidate = zipPath(name)
+    for (let n = 2; used.has(candidate); n++) candidate = zipPath(name).replace(/(\.[^./]+)?$/, `-${n}$1`)
+    used.add(candidate)
+    return candidate
+  }
+  const entries: ZipEntry[] = []
+  const manifest: ManifestEntry[] = []
+  const now = new Date()
+
+  async function add(name: string, data: Blob, url: string | null, contentType: string | null, savedAt: Date) {
+    const digest = await digestBlob(data)
+    entries.push({ name, data, crc: digest.crc, modified: savedAt })
+    manifest.push({ name, url, size: digest.size, content_type: contentType, sha256: digest.sha256, saved_at: savedAt.toISOString() })
+  }
+
+  await add(unique('task.json'), new Blob([plan.task]), null, 'application/json', now)
+  for (const derived of plan.derived) await add(unique(derived.name), new Blob([derived.text]), null, null, now)
+  for (const file of plan.files) {
+    const name = unique(file.name)
+    const kept = byUrl.get(file.url)
+    const data = kept ? files.get(kept.index) : undefined
+    if (kept && data) await add(name, data, file.url, kept.contentType, new Date(kept.keptAt))
+    else manifest.push({ name, url: file.url, size: 0, content_type: null, sha256: null, saved_at: now.toISOString(), error: 'This file was not kept in this browser.' })
+  }
+  const manifestText = `${JSON.stringify({ task_id: plan.taskId, files: manifest }, null, 2)}\n`
+  const manifestBlob = new Blob([manifestText])
+  entries.push({ name: unique('manifest.json'), data: manifestBlob, crc: (await digestBlob(manifestBlob)).crc, modified: now })
+  return storeZip(entries)
+}
