@@ -9,7 +9,8 @@ export const PAGE_CSP = [
   // Results are shown straight from their hosts (any https/http host), or from kept copies (blob:).
   "img-src 'self' https: http: data: blob:",
   "media-src 'self' https: http: blob:",
-  "connect-src 'self'",
+  // blob: is the page's own kept copies (the waveform reads a kept audio file's bytes).
+  "connect-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
