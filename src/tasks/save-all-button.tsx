@@ -2,12 +2,13 @@ import { useState } from 'react'
 import type { TaskView } from '../api/task-view'
 import { Button } from '../components/ui/button'
 import { useKeptTask } from '../keep/kept-store'
-import { zipKeptTask } from '../keep/zip-kept-task'
-import { savePlan } from './save-plan'
+import { downloadHref } from '../components/download'
 
 const FRAME = 'foxwatch-save-all'
 
-function saveThroughServer(task: TaskView) {
+// The zip and plan code (subtitles, hashes) loads on the first click, not with the page.
+async function saveThroughServer(task: TaskView) {
+  const { savePlan } = await import('./save-plan')
   const form = document.createElement('form')
   form.method = 'POST'
   form.action = '/api/save-all'
@@ -24,12 +25,7 @@ function saveThroughServer(task: TaskView) {
 
 function downloadBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
+  downloadHref(url, name)
   // The download has its own reference by the time this runs; the page lets go of its one.
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
@@ -47,6 +43,7 @@ export function SaveAllButton({ task }: { task: TaskView }) {
     if (!kept) return saveThroughServer(task)
     setState({ busy: true, problem: undefined })
     try {
+      const { zipKeptTask } = await import('../keep/zip-kept-task')
       downloadBlob(await zipKeptTask(task, kept.meta), `${task.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'foxwatch-download'}.zip`)
       setState({ busy: false, problem: undefined })
     } catch (error) {
