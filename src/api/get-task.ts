@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
+import { createRequestBudget, DEFAULT_BUDGET } from './request-budget'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
 
@@ -19,29 +20,41 @@ export function taskUrl(taskId: string, syncUpstream: boolean): string {
   return `/api/tasks/${encodeURIComponent(taskId)}${syncUpstream ? '?sync_upstream=true' : ''}`
 }
 
+/** Every task query of this page shares one budget, however many tasks are watched. */
+export const taskQueryBudget = createRequestBudget(DEFAULT_BUDGET)
+
+type Answer = { response: Response; body: unknown; json: boolean }
+
+/** One request, holding a budget slot until its body is read; network failures become problems. */
+async function request(url: string, apiKey: string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
+  return taskQueryBudget.run(async () => {
+    // The time limit starts when the query is sent, not while it waits its turn.
+    const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS)
+    let response: Response
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/json', ...(apiKey ? { [KEY_HEADER]: apiKey } : {}) },
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      })
+    } catch (error) {
+      if (signal?.aborted) throw error
+      throw new ApiError(timeout.aborted ? { kind: 'timeout' } : { kind: 'network', where: 'foxwatch' })
+    }
+    try {
+      return { response, body: await response.json(), json: true }
+    } catch {
+      if (signal?.aborted) throw signal.reason
+      return { response, body: undefined, json: false }
+    }
+  }, signal)
+}
+
 async function fetchTask(taskId: string, syncUpstream: boolean, { apiKey, signal, now = Date.now }: GetTaskOptions): Promise<TaskView> {
-  const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS)
-  let response: Response
-  try {
-    response = await fetch(taskUrl(taskId, syncUpstream), {
-      headers: { accept: 'application/json', ...(apiKey ? { [KEY_HEADER]: apiKey } : {}) },
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ApiError(timeout.aborted ? { kind: 'timeout' } : { kind: 'network', where: 'foxwatch' })
-  }
-  let body: unknown
-  try {
-    body = await response.json()
-  } catch {
-    if (signal?.aborted) throw signal.reason
-    body = undefined
-    if (response.ok) throw new ApiError({ kind: 'bad-response', detail: 'The body is not JSON.' })
-  }
+  const { response, body, json } = await request(taskUrl(taskId, syncUpstream), apiKey, signal)
   if (!response.ok) {
     throw new ApiError(problemFromResponse(response.status, body, response.headers.get('retry-after'), taskId, now()))
   }
+  if (!json) throw new ApiError({ kind: 'bad-response', detail: 'The body is not JSON.' })
   const parsed = RawTask.safeParse(body)
   if (!parsed.success) throw new ApiError({ kind: 'bad-response', detail: z.prettifyError(parsed.error) })
   return normalizeTask(parsed.data, taskId, body)

@@ -4,6 +4,7 @@ import { keepTask, keptTaskView, useKept, useLocalUrls, withLocalUrls } from '..
 import { ResultsSection } from '../renderers/results-section'
 import { useSettings } from '../settings/settings'
 import { shelveIds } from '../shelf/id-shelf'
+import { watchTasks } from '../watchlist/watchlist'
 import { ProblemBanner } from './problem-banner'
 import { RawJson } from './raw-json'
 import { STATUS_LABEL } from './status'
@@ -33,6 +34,11 @@ export function TaskPage({ taskId }: { taskId: string }) {
   useEffect(() => {
     if (task?.status === 'completed') shelveIds(task, Date.now())
   }, [task])
+
+  // Opening a task watches it: it joins the watchlist on the home page.
+  useEffect(() => {
+    watchTasks([taskId])
+  }, [taskId])
 
   useEffect(() => {
     document.title = task ? `${STATUS_LABEL[task.status]} · ${taskId} · foxwatch` : `${taskId} · foxwatch`

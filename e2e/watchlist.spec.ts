@@ -1,0 +1,42 @@
+// The watchlist: many tasks pasted at once, watched together, and kept across a reload.
+import { expect, test, uniqueId } from './fixtures'
+
+test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
+  const ids = [uniqueId('demo-image'), uniqueId('demo-failed'), uniqueId('demo-kling-voice')]
+  await page.goto('/')
+  await page.getByLabel('Task IDs to watch').fill(`${ids[0]}\n${ids[1]}, ${ids[2]}\n${ids[0]}`)
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Watching 3 new tasks.' })).toBeVisible()
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByRole('row')).toHaveCount(4)
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed'], { timeout: 20_000 })
+  await expect(table.getByRole('img', { name: `First result of ${ids[0]}` })).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('table', { name: 'Watched tasks' }).getByRole('link')).toHaveText(ids)
+
+  await page.getByRole('button', { name: `Stop watching ${ids[1]}` }).click()
+  await expect(page.getByRole('table', { name: 'Watched tasks' }).getByRole('link')).toHaveText([ids[0], ids[2]])
+})
+
+test('text with no ID in it is refused with a sentence', async ({ page }) => {
+  await page.goto('/')
+  await page.getByLabel('Task IDs to watch').fill('nothing to see here !!!')
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await expect(page.getByRole('alert')).toHaveText(/No task ID found in that text/)
+  await expect(page.getByRole('table', { name: 'Watched tasks' })).toHaveCount(0)
+})
+
+test('opening a task watches it, and Clear settled removes the settled ones', async ({ page, taskPage }) => {
+  const done = uniqueId('demo-cancelled')
+  const running = uniqueId('demo-slow')
+  await taskPage.open(done)
+  await expect(taskPage.status).toHaveText('Cancelled', { timeout: 15_000 })
+  await taskPage.open(running)
+  await expect(taskPage.status).toHaveText(/Pending|Processing/)
+  await page.getByRole('link', { name: 'foxwatch' }).click()
+  const links = page.getByRole('table', { name: 'Watched tasks' }).getByRole('link')
+  await expect(links).toHaveText([running, done])
+  await page.getByRole('button', { name: 'Clear settled' }).click()
+  await expect(links).toHaveText([running])
+})

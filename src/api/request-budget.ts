@@ -1,0 +1,73 @@
+// A cap on task queries: at most `inFlight` at once and `perSecond` started in any second,
+// whatever number of tasks is watched. Waiters are served first come, first served: a task asks
+// again only after its last answer, so the queue takes turns between tasks by itself.
+
+export type BudgetLimits = { inFlight: number; perSecond: number }
+
+export const DEFAULT_BUDGET: BudgetLimits = { inFlight: 4, perSecond: 5 }
+
+type Waiter = { start: () => void; fail: (reason: unknown) => void }
+
+export type RequestBudget = {
+  run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T>
+  /** Queries running and waiting now, for tests and a status line. */
+  load(): { active: number; waiting: number }
+}
+
+export function createRequestBudget(limits: BudgetLimits, now: () => number = () => Date.now()): RequestBudget {
+  const queue: Waiter[] = []
+  const started: number[] = []
+  let active = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function pump() {
+    while (queue.length > 0 && active < limits.inFlight) {
+      const time = now()
+      while (started.length > 0 && (started[0] ?? 0) <= time - 1000) started.shift()
+      if (started.length >= limits.perSecond) {
+        // The oldest start in the window leaves it at this moment; try again then.
+        if (timer === undefined) {
+          timer = setTimeout(() => {
+            timer = undefined
+            pump()
+          }, (started[0] ?? time) + 1000 - time)
+        }
+        return
+      }
+      const next = queue.shift()
+      if (!next) return
+      active++
+      started.push(time)
+      next.start()
+    }
+  }
+
+  function slot(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      const waiter: Waiter = { start: resolve, fail: reject }
+      queue.push(waiter)
+      signal?.addEventListener('abort', () => {
+        const at = queue.indexOf(waiter)
+        if (at >= 0) {
+          queue.splice(at, 1)
+          reject(signal.reason)
+        }
+      }, { once: true })
+      pump()
+    })
+  }
+
+  return {
+    async run(work, signal) {
+      await slot(signal)
+      try {
+        return await work()
+      } finally {
+        active--
+        pump()
+      }
+    },
+    load: () => ({ active, waiting: queue.length }),
+  }
+}
