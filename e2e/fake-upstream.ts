@@ -64,6 +64,10 @@ function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
       return send(res, 200, task(id, 'completed', {
         results: [1, 2].map((n) => ({ url: `${FAKE_UPSTREAM}/files/vanishing/${id}/${n}.png`, content_type: 'image/png', width: 512, height: 512 })),
       }))
+    case 'slow':
+      // An ordinary life, each answer 300 ms late, so queries made together overlap in flight.
+      setTimeout(() => send(res, 200, lifecycle(id, n)), 300)
+      return
     case 'html':
       res.writeHead(502, { 'content-type': 'text/html' })
       return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')

@@ -35,11 +35,34 @@ function fake(answer: (request: Request) => Response | Promise<Response> = () =>
 
 type Setup = { config?: Partial<Config>; upstream?: Upstream; demo?: Upstream }
 
-/** Asks the proxy for `taskId` the way the /api/tasks/:id route does. */
-function ask(taskId: string, { config, upstream = fake().upstream, demo }: Setup = {}, { key, sync = false }: { key?: string; sync?: boolean } = {}) {
+/** Asks a fresh proxy for `taskId` the way the /api/tasks/:id route does. */
+function ask(taskId: string, setup: Setup = {}, options: { key?: string; sync?: boolean } = {}) {
+  return proxyFor(setup)(taskId, options)
+}
+
+/**
+ * Calls `onAbort` when the request's signal aborts. An open socket keeps a real fetch (and so
+ * the proxy's timeout signal) reachable; a live timer stands in for it, or the garbage collector
+ * may take the whole pending chain and the timeout never fires.
+ */
+function untilAborted(request: Request, onAbort: (reason: unknown) => void) {
+  const socket = setInterval(() => request.signal.aborted, 1000)
+  request.signal.addEventListener('abort', () => {
+    clearInterval(socket)
+    onAbort(request.signal.reason)
+  })
+}
+
+/** Like fetch to a host that never answers: gives up only when the request's signal aborts. */
+const silent: Upstream = (request) => new Promise((_resolve, reject) => untilAborted(request, reject))
+
+/** One proxy for several calls, as the server holds one: coalescing happens only within it. */
+function proxyFor({ config, upstream = fake().upstream, demo }: Setup = {}) {
   const proxy = createTaskProxy({ config: configWith(config), upstream, demo })
-  const url = `http://127.0.0.1:4173/api/tasks/${encodeURIComponent(taskId)}${sync ? '?sync_upstream=true' : ''}`
-  return proxy(new Request(url, { headers: key === undefined ? {} : { [KEY_HEADER]: key } }), taskId)
+  return (taskId: string, { key, sync = false, signal }: { key?: string; sync?: boolean; signal?: AbortSignal } = {}) => {
+    const url = `http://127.0.0.1:4173/api/tasks/${encodeURIComponent(taskId)}${sync ? '?sync_upstream=true' : ''}`
+    return proxy(new Request(url, { headers: key === undefined ? {} : { [KEY_HEADER]: key }, ...(signal ? { signal } : {}) }), taskId)
+  }
 }
 
 async function errorOf(response: Response): Promise<{ type: unknown; message: unknown }> {
@@ -181,22 +204,6 @@ describe('foxapi’s answer', () => {
 })
 
 describe('when foxapi fails to answer', () => {
-  /**
-   * Calls `onAbort` when the request's signal aborts. An open socket keeps a real fetch (and so
-   * the proxy's timeout signal) reachable; a live timer stands in for it, or the garbage collector
-   * may take the whole pending chain and the timeout never fires.
-   */
-  function untilAborted(request: Request, onAbort: (reason: unknown) => void) {
-    const socket = setInterval(() => request.signal.aborted, 1000)
-    request.signal.addEventListener('abort', () => {
-      clearInterval(socket)
-      onAbort(request.signal.reason)
-    })
-  }
-
-  /** Like fetch to a host that never answers: gives up only when the request's signal aborts. */
-  const silent: Upstream = (request) => new Promise((_resolve, reject) => untilAborted(request, reject))
-
   /** Sends headers, then a body that never ends until the request's signal aborts. */
   const stalling: Upstream = async (request) => new Response(new ReadableStream({
     start(controller) {
@@ -277,5 +284,161 @@ describe('demo IDs', () => {
     const foxapi = fake()
     await ask('demo-image-x1', { config: { apiKey: SERVER_KEY }, upstream: foxapi.upstream })
     expect(single(foxapi.requests).url).toBe(`${BASE}/v1/tasks/demo-image-x1`)
+  })
+})
+
+/**
+ * Wraps `inner` so every request waits until the test calls `release`: callers started together
+ * then meet while the first request is still in flight, however fast `inner` answers.
+ */
+function held(inner: Upstream) {
+  const requests: Request[] = []
+  let release: () => void = () => undefined
+  const open = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const upstream: Upstream = async (request) => {
+    requests.push(request)
+    await open
+    return inner(request)
+  }
+  return { requests, upstream, release }
+}
+
+/** Time for callers started together to hash their keys and join, or start, a shared request. */
+const gathered = () => new Promise((resolve) => setTimeout(resolve, 20))
+
+/** Answers with how many requests it has had, so a shared answer and a fresh one differ. */
+function counting() {
+  let n = 0
+  return fake(() => Response.json({ id: TASK, status: 'processing', n: ++n }, { headers: { 'retry-after': '2' } }))
+}
+
+describe('identical queries at the same moment', () => {
+  it('share one upstream request, and each of ten callers gets an equal answer of its own', async () => {
+    const { requests, upstream, release } = held(counting().upstream)
+    const get = proxyFor({ upstream })
+    const waiting = Array.from({ length: 10 }, () => get(TASK, { key: BROWSER_KEY, sync: true }))
+    await gathered()
+    release()
+    const responses = await Promise.all(waiting)
+    expect(single(requests).url).toBe(`${BASE}/v1/tasks/${TASK}?sync_upstream=true`)
+    expect(new Set(responses).size).toBe(10)
+    // Middleware adds headers to the Response it is given; that must stay with that one caller.
+    responses[0]?.headers.set('x-only-mine', '1')
+    expect(responses.filter((r) => r.headers.has('x-only-mine'))).toHaveLength(1)
+    for (const response of responses) {
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+      expect(response.headers.get('retry-after')).toBe('2')
+      expect(response.headers.get('cache-control')).toBe('no-store')
+    }
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual(Array(10).fill({ id: TASK, status: 'processing', n: 1 }))
+  })
+
+  it('never share between different keys: each key has its own request and its own answer', async () => {
+    const otherKey = 'sk-other-5ecret-KEY-0003'
+    const { requests, upstream, release } = held(async (request) =>
+      Response.json({ asker: request.headers.get('authorization') === `Bearer ${BROWSER_KEY}` ? 'browser' : 'other' }))
+    const get = proxyFor({ upstream })
+    const waiting = [BROWSER_KEY, otherKey, BROWSER_KEY, otherKey].map((key) => get(TASK, { key }))
+    await gathered()
+    release()
+    const bodies = await Promise.all((await Promise.all(waiting)).map((r) => r.json()))
+    expect(requests.map((r) => r.headers.get('authorization')).sort()).toEqual([`Bearer ${BROWSER_KEY}`, `Bearer ${otherKey}`].sort())
+    expect(bodies).toEqual([{ asker: 'browser' }, { asker: 'other' }, { asker: 'browser' }, { asker: 'other' }])
+  })
+
+  it.each([
+    { name: 'the sync flag', first: { id: TASK, sync: true }, second: { id: TASK, sync: false } },
+    { name: 'the task ID', first: { id: TASK, sync: false }, second: { id: `${TASK}-2`, sync: false } },
+  ])('never share between queries that differ in $name', async ({ first, second }) => {
+    const { requests, upstream, release } = held(fake().upstream)
+    const get = proxyFor({ config: { apiKey: SERVER_KEY }, upstream })
+    const waiting = [first, second, first, second].map(({ id, sync }) => get(id, { sync }))
+    await gathered()
+    release()
+    await Promise.all(waiting)
+    expect(requests).toHaveLength(2)
+  })
+
+  it.each([
+    { name: 'the server key stands in for different page keys', serverKey: SERVER_KEY, pageKeys: [BROWSER_KEY, 'sk-other-5ecret-KEY-0003'], sent: SERVER_KEY },
+    { name: 'a page key and its untrimmed twin', serverKey: undefined, pageKeys: [BROWSER_KEY, `  ${BROWSER_KEY}\t`], sent: BROWSER_KEY },
+  ])('share one request when the key sent is the same: $name', async ({ serverKey, pageKeys, sent }) => {
+    const { requests, upstream, release } = held(fake().upstream)
+    const get = proxyFor({ config: { apiKey: serverKey }, upstream })
+    const waiting = pageKeys.map((key) => get(TASK, { key }))
+    await gathered()
+    release()
+    await Promise.all(waiting)
+    expect(single(requests).headers.get('authorization')).toBe(`Bearer ${sent}`)
+  })
+
+  it('time out once, as before, and every waiter gets the 504', async () => {
+    const { requests, upstream, release } = held(silent)
+    // Nothing to gather here: a silent foxapi keeps the request in flight until the timeout.
+    release()
+    const get = proxyFor({ config: { apiKey: SERVER_KEY, upstreamTimeoutMs: 100 }, upstream })
+    const responses = await Promise.all(Array.from({ length: 5 }, () => get(TASK)))
+    expect(requests).toHaveLength(1)
+    for (const response of responses) {
+      expect(response.status).toBe(504)
+      expect((await errorOf(response)).type).toBe('upstream_timeout')
+    }
+  })
+
+  it('give a failure to every waiter, then ask afresh', async () => {
+    let failing = true
+    const { requests, upstream, release } = held(async () => {
+      if (failing) throw new TypeError('fetch failed')
+      return Response.json({ id: TASK, status: 'pending' })
+    })
+    const get = proxyFor({ config: { apiKey: SERVER_KEY }, upstream })
+    const waiting = Array.from({ length: 5 }, () => get(TASK))
+    await gathered()
+    release()
+    for (const response of await Promise.all(waiting)) {
+      expect(response.status).toBe(502)
+      expect((await errorOf(response)).type).toBe('upstream_unreachable')
+    }
+    failing = false
+    expect((await get(TASK)).status).toBe(200)
+    expect(requests).toHaveLength(2)
+  })
+
+  it('carry on for the others when one caller gives up', async () => {
+    const { requests, upstream, release } = held(fake().upstream)
+    const get = proxyFor({ upstream })
+    const quitter = new AbortController()
+    const waiting = [get(TASK, { key: BROWSER_KEY, signal: quitter.signal }), get(TASK, { key: BROWSER_KEY })]
+    await gathered()
+    quitter.abort()
+    release()
+    const [, stayer] = await Promise.all(waiting)
+    expect(single(requests).signal.aborted).toBe(false)
+    expect(stayer?.status).toBe(200)
+    expect(await stayer?.json()).toEqual({ id: TASK, status: 'pending' })
+  })
+
+  it('are not kept: a query after the answer goes upstream again', async () => {
+    const { requests, upstream } = counting()
+    const get = proxyFor({ config: { apiKey: SERVER_KEY }, upstream })
+    const first = await (await get(TASK)).json()
+    const second = await (await get(TASK)).json()
+    expect(requests).toHaveLength(2)
+    expect([first, second]).toEqual([{ id: TASK, status: 'processing', n: 1 }, { id: TASK, status: 'processing', n: 2 }])
+  })
+
+  it('share one demo request for a demo ID too', async () => {
+    const { requests, upstream, release } = held(fake(() => Response.json({ id: 'demo-chat', status: 'pending' })).upstream)
+    const get = proxyFor({ demo: upstream })
+    const waiting = Array.from({ length: 4 }, () => get('demo-chat'))
+    await gathered()
+    release()
+    for (const response of await Promise.all(waiting)) {
+      expect(await response.json()).toEqual({ id: 'demo-chat', status: 'pending' })
+    }
+    expect(single(requests).url).toBe('http://127.0.0.1:4173/demo/v1/tasks/demo-chat')
   })
 })

@@ -1,4 +1,5 @@
 // GET /api/tasks/:id: one task query, passed to foxapi (or the demo upstream) and back.
+import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
 import { errorResponse } from './upstream-error.ts'
 
@@ -17,6 +18,32 @@ type ProxyOptions = {
 }
 
 export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
+  // Two tabs polling one task ask the same question at the same moment; one upstream request
+  // answers both (issue 5: a request budget).
+  const coalesce = createCoalescer<Answer>()
+
+  async function askUpstream(path: string, key: string): Promise<Answer> {
+    // The shared request has its own timeout and ignores every caller's signal: one caller giving
+    // up must not cancel the answer the others are waiting for.
+    const signal = AbortSignal.timeout(config.upstreamTimeoutMs)
+    try {
+      const response = await upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
+        headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
+        signal,
+        redirect: 'manual',
+      }))
+      return await relay(response, signal)
+    } catch (error) {
+      if (signal.aborted) {
+        return relay(errorResponse(504, 'upstream_timeout', `foxapi did not answer within ${Math.round(config.upstreamTimeoutMs / 1000)} s.`))
+      }
+      if (error instanceof TooLarge) {
+        return relay(errorResponse(502, 'upstream_too_large', `foxapi sent more than ${MAX_BODY_BYTES / 1024 / 1024} MB for one task.`))
+      }
+      return relay(errorResponse(502, 'upstream_unreachable', `foxwatch could not reach foxapi at ${new URL(config.upstreamBaseUrl).host}.`))
+    }
+  }
+
   return async function proxyTask(request: Request, taskId: string): Promise<Response> {
     const id = taskId.trim()
     if (id === '' || id.length > MAX_TASK_ID) {
@@ -29,44 +56,46 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
     const path = `/v1/tasks/${encodeURIComponent(id)}${query}`
 
     if (demo && id.startsWith('demo-')) {
-      return relay(await demo(new Request(new URL(`/demo${path}`, request.url))))
+      // The whole URL is the share key: the demo builds its result links from the origin asked.
+      const url = new URL(`/demo${path}`, request.url).href
+      return toResponse(await coalesce(`demo ${url}`, async () => relay(await demo(new Request(url)))))
     }
 
     const key = config.apiKey ?? request.headers.get(KEY_HEADER)?.trim()
     if (!key) {
       return errorResponse(401, 'missing_key', 'No API key: enter your foxapi key in the page, or set FOXAPI_API_KEY on the server.')
     }
-    const signal = AbortSignal.timeout(config.upstreamTimeoutMs)
-    try {
-      const response = await upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
-        headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
-        signal,
-        redirect: 'manual',
-      }))
-      return await relay(response, signal)
-    } catch (error) {
-      if (signal.aborted) {
-        return errorResponse(504, 'upstream_timeout', `foxapi did not answer within ${Math.round(config.upstreamTimeoutMs / 1000)} s.`)
-      }
-      if (error instanceof TooLarge) {
-        return errorResponse(502, 'upstream_too_large', `foxapi sent more than ${MAX_BODY_BYTES / 1024 / 1024} MB for one task.`)
-      }
-      return errorResponse(502, 'upstream_unreachable', `foxwatch could not reach foxapi at ${new URL(config.upstreamBaseUrl).host}.`)
-    }
+    // Answers are shared only between callers with the same key; the map holds its digest, so
+    // no key outlives the request that brought it.
+    return toResponse(await coalesce(`key ${await sha256Hex(key)} ${path}`, () => askUpstream(path, key)))
   }
+}
+
+/** One answer for the page, held as bytes so every caller sharing it gets a Response of its own. */
+type Answer = { status: number; statusText: string; headers: Array<[string, string]>; body: Uint8Array<ArrayBuffer> }
+
+function toResponse({ status, statusText, headers, body }: Answer): Response {
+  // Fresh Headers per caller, since middleware adds to them; the Fetch standard copies a
+  // BufferSource body, so no caller can touch another's bytes.
+  return new Response(body, { status, statusText, headers: new Headers(headers) })
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
 class TooLarge extends Error {}
 
-/** Passes status, body and the headers the page needs; the body is read whole so a stall is a timeout. */
-async function relay(response: Response, signal?: AbortSignal): Promise<Response> {
+/** Keeps status, body and the headers the page needs; the body is read whole so a stall is a timeout. */
+async function relay(response: Response, signal?: AbortSignal): Promise<Answer> {
   const body = await readCapped(response, signal)
-  const headers = new Headers({ 'cache-control': 'no-store' })
+  const headers: Array<[string, string]> = [['cache-control', 'no-store']]
   for (const name of ['content-type', 'retry-after']) {
     const value = response.headers.get(name)
-    if (value) headers.set(name, value)
+    if (value) headers.push([name, value])
   }
-  return new Response(body, { status: response.status, statusText: response.statusText, headers })
+  return { status: response.status, statusText: response.statusText, headers, body }
 }
 
 async function readCapped(response: Response, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
