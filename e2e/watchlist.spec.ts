@@ -2,7 +2,7 @@
 import { expect, test, uniqueId } from './fixtures'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
-  const ids = [uniqueId('demo-image'), uniqueId('demo-failed'), uniqueId('demo-kling-voice')]
+  const ids = [uniqueId('demo-image'), uniqueId('demo-failed'), uniqueId('demo-kling-voice')] as const
   await page.goto('/')
   await page.getByLabel('Task IDs to watch').fill(`${ids[0]}\n${ids[1]}, ${ids[2]}\n${ids[0]}`)
   await page.getByRole('button', { name: 'Watch all' }).click()
@@ -39,4 +39,27 @@ test('opening a task watches it, and Clear settled removes the settled ones', as
   await expect(links).toHaveText([running, done])
   await page.getByRole('button', { name: 'Clear settled' }).click()
   await expect(links).toHaveText([running])
+})
+
+async function setHidden(page: import('@playwright/test').Page, hidden: boolean) {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'hidden', { value, configurable: true })
+    Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+}
+
+test('a task finishing in a hidden tab counts in the title and dots the icon until seen, and is announced', async ({ page }) => {
+  const id = uniqueId('demo-image')
+  await page.goto('/')
+  await page.getByLabel('Task IDs to watch').fill(id)
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await expect(page.getByTestId('watch-status')).toHaveText(/Pending|Processing/)
+  await setHidden(page, true)
+  await expect(page).toHaveTitle('(1) foxwatch', { timeout: 20_000 })
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon-dot.svg')
+  await expect(page.getByTestId('settle-announcer')).toHaveText(`Task ${id} completed.`)
+  await setHidden(page, false)
+  await expect(page).toHaveTitle('foxwatch')
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg')
 })

@@ -6,7 +6,15 @@ import { useSettings, updateSettings } from '../settings/settings'
 import { HomePage } from '../tasks/home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { TaskPage } from '../tasks/task-page'
+import { SettleNotices } from '../watchlist/settle-notices'
 import { navigate, routeOf, usePathname } from './router'
+
+/** Notifications are asked for only here, on the person's click, never on load. */
+async function setNotify(on: boolean) {
+  if (!on || !('Notification' in window)) return updateSettings({ notify: false })
+  const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission
+  updateSettings({ notify: permission === 'granted' })
+}
 
 function Header({ taskId }: { taskId: string | undefined }) {
   const config = useQuery(configQueries.server())
@@ -34,6 +42,14 @@ function Header({ taskId }: { taskId: string | undefined }) {
             <input type="checkbox" checked={settings.autoKeep} onChange={(event) => updateSettings({ autoKeep: event.target.checked })} />
             Auto-keep
           </label>
+          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="A browser notification when a task finishes while this tab is hidden">
+            <input type="checkbox" checked={settings.notify} onChange={(event) => void setNotify(event.target.checked)} />
+            Notify
+          </label>
+          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="A short chime when a watched task finishes">
+            <input type="checkbox" checked={settings.sound} onChange={(event) => updateSettings({ sound: event.target.checked })} />
+            Sound
+          </label>
         </div>
         <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} />
         {config.data && !config.data.serverKey && <ApiKeyField />}
@@ -49,6 +65,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <Header taskId={taskId} />
+      <SettleNotices />
       <main className="mx-auto max-w-6xl px-4 py-6">
         {route.page === 'task' ? <TaskPage key={route.taskId} taskId={route.taskId} /> : <HomePage />}
       </main>

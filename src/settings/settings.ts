@@ -9,10 +9,14 @@ export const Settings = z.object({
   syncUpstream: z.boolean().catch(true),
   /** Keep every task that completes while watched in this browser's storage. */
   autoKeep: z.boolean().catch(false),
+  /** A browser notification when a task settles in a hidden tab (asked for on a click, never on load). */
+  notify: z.boolean().catch(false),
+  /** A short chime when a watched task settles. */
+  sound: z.boolean().catch(false),
 })
 export type Settings = z.infer<typeof Settings>
 
-const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false }
+const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false }
 const listeners = new Set<() => void>()
 let cached: Settings | undefined
 

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { markSeen, usePageTitle } from '../app/page-title'
 import { configQueries } from '../api/get-config'
 import { navigate, taskPath } from '../app/router'
 import { Button } from '../components/ui/button'
@@ -13,6 +15,11 @@ function freshDemoId(id: string): string {
 
 export function HomePage() {
   const config = useQuery(configQueries.server())
+  usePageTitle('foxwatch')
+  // The watchlist shows every row's status here: coming home is seeing them.
+  useEffect(() => {
+    if (!document.hidden) markSeen('all')
+  }, [])
   return (
     <div className="space-y-6">
       <section className="space-y-2">

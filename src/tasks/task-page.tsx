@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
+import { markSeen, usePageTitle } from '../app/page-title'
 import { keepTask, keptTaskView, useKept, useLocalUrls, withLocalUrls } from '../keep/kept-store'
 import { ResultsSection } from '../renderers/results-section'
 import { useSettings } from '../settings/settings'
@@ -40,8 +41,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
     watchTasks([taskId])
   }, [taskId])
 
+  usePageTitle(task ? `${STATUS_LABEL[task.status]} · ${taskId} · foxwatch` : `${taskId} · foxwatch`)
+  // Looking at a task is seeing that it finished.
   useEffect(() => {
-    document.title = task ? `${STATUS_LABEL[task.status]} · ${taskId} · foxwatch` : `${taskId} · foxwatch`
+    if (task && !document.hidden) markSeen([taskId])
   }, [task, taskId])
 
   const retry = () => void query.refetch()

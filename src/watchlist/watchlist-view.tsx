@@ -10,7 +10,9 @@ import { isWatchOver } from '../tasks/polling'
 import { STATUS_LABEL, STATUS_TONE } from '../tasks/status'
 import { taskQueries } from '../tasks/task-queries'
 import type { TaskWatch } from '../tasks/task-watch'
+import { useUnseen } from '../app/page-title'
 import { extractTaskIds } from './extract-task-ids'
+import { justSettled } from './settle-notices'
 import { unwatch, useWatchlist, watchTasks } from './watchlist'
 
 function expiryText(watch: TaskWatch | undefined, now: number): string {
@@ -30,11 +32,17 @@ function expiryText(watch: TaskWatch | undefined, now: number): string {
 
 function WatchRow({ taskId, now }: { taskId: string; now: number }) {
   const { data: watch } = useQuery(taskQueries.watch(taskId))
+  const unseen = useUnseen().has(taskId)
   const task = watch?.task
+  // A row flashes for a few seconds after its task settles, and stays marked until seen.
+  const flashing = watch !== undefined && justSettled(watch) !== undefined && now - watch.updatedAt < 4000
   const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
   const progress = task?.progress ?? 0
   return (
-    <tr className="border-t border-stone-200 dark:border-stone-700">
+    <tr
+      data-flashing={flashing || undefined}
+      className={`border-t border-stone-200 transition-colors dark:border-stone-700 ${flashing ? 'animate-pulse bg-emerald-50 dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
+    >
       <td className="py-2 pr-3">
         <a
           href={taskPath(taskId)}
