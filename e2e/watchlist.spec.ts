@@ -1,4 +1,5 @@
 // The watchlist: many tasks pasted at once, watched together, and kept across a reload.
+import type { Page } from '@playwright/test'
 import { expect, test, uniqueId } from './fixtures'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
@@ -41,7 +42,7 @@ test('opening a task watches it, and Clear settled removes the settled ones', as
   await expect(links).toHaveText([running])
 })
 
-async function setHidden(page: import('@playwright/test').Page, hidden: boolean) {
+async function setHidden(page: Page, hidden: boolean) {
   await page.evaluate((value) => {
     Object.defineProperty(document, 'hidden', { value, configurable: true })
     Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
