@@ -1,6 +1,6 @@
 // The watchlist: many tasks pasted at once, watched together, and kept across a reload.
 import type { Page } from '@playwright/test'
-import { expect, test, uniqueId } from './fixtures'
+import { expect, test, uniqueId, upstreamQueries } from './fixtures'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
   const ids = [uniqueId('demo-image'), uniqueId('demo-failed'), uniqueId('demo-kling-voice')] as const
@@ -63,4 +63,40 @@ test('a task finishing in a hidden tab counts in the title and dots the icon unt
   await setHidden(page, false)
   await expect(page).toHaveTitle('foxwatch')
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg')
+})
+
+/** The query cache as persisted in IndexedDB (idb-keyval's default store), as text. */
+async function persistedCache(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve) => {
+    const open = indexedDB.open('keyval-store')
+    open.onsuccess = () => {
+      const read = open.result.transaction('keyval').objectStore('keyval').get('foxwatch.queries')
+      read.onsuccess = () => resolve(typeof read.result === 'string' ? read.result : '')
+      read.onerror = () => resolve('')
+    }
+    open.onerror = () => resolve('')
+  }))
+}
+
+test('after a reload, settled tasks show from what was kept without a query, and unsettled ones resume', async ({ page, taskPage }) => {
+  const settled = uniqueId('fake-ok')
+  const running = uniqueId('demo-slow')
+  await taskPage.open(settled)
+  await taskPage.useKey('sk-test-e2e-reload')
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  // Writes to the persisted cache are throttled: wait until the finish is in it.
+  await expect.poll(() => persistedCache(page)).toMatch(new RegExp(`"id":"${settled}"[^}]*"status":"completed"`))
+  await taskPage.open(running)
+  await expect(taskPage.status).toHaveText('Processing', { timeout: 15_000 })
+  await page.goto('/')
+  const rows = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
+  const asked = (await upstreamQueries(settled)).length
+
+  await page.reload()
+  await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
+  const progress = rows.getByRole('progressbar', { name: `Progress of ${running}` })
+  const before = Number(await progress.getAttribute('aria-valuenow'))
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(before)
+  expect(await upstreamQueries(settled)).toHaveLength(asked)
 })

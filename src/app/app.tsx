@@ -1,4 +1,5 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { QueryClient, useQuery } from '@tanstack/react-query'
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { useState } from 'react'
 import { configQueries } from '../api/get-config'
 import { ApiKeyField } from '../settings/api-key-field'
@@ -7,6 +8,7 @@ import { HomePage } from '../tasks/home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { TaskPage } from '../tasks/task-page'
 import { SettleNotices } from '../watchlist/settle-notices'
+import { KEEP_QUERIES_MS, persistOptions } from './query-persistence'
 import { navigate, routeOf, usePathname } from './router'
 
 /** Notifications are asked for only here, on the person's click, never on load. */
@@ -59,16 +61,17 @@ function Header({ taskId }: { taskId: string | undefined }) {
 }
 
 export function App() {
-  const [queryClient] = useState(() => new QueryClient())
+  // Kept as long as the persisted copy, so a restored task is not collected before it is shown.
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { gcTime: KEEP_QUERIES_MS } } }))
   const route = routeOf(usePathname())
   const taskId = route.page === 'task' ? route.taskId : undefined
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       <Header taskId={taskId} />
       <SettleNotices />
       <main className="mx-auto max-w-6xl px-4 py-6">
         {route.page === 'task' ? <TaskPage key={route.taskId} taskId={route.taskId} /> : <HomePage />}
       </main>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   )
 }
