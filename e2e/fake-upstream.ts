@@ -68,6 +68,11 @@ function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
       // An ordinary life, each answer 300 ms late, so queries made together overlap in flight.
       setTimeout(() => send(res, 200, lifecycle(id, n)), 300)
       return
+    case 'batch':
+      // Part of a batch (`fake-batch-<group>-<n>`): pending, then completed, each answer 200 ms
+      // late so a batch's queries overlap, and counted per group for the budget test.
+      setTimeout(() => send(res, 200, n <= 1 ? task(id, 'pending') : completed(id)), 200)
+      return
     case 'html':
       res.writeHead(502, { 'content-type': 'text/html' })
       return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')
@@ -76,9 +81,39 @@ function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
   }
 }
 
+/** Load per batch group: queries in flight at most, and started in any one second at most. */
+const load = new Map<string, { inFlight: number; maxInFlight: number; starts: number[] }>()
+
+function maxPerSecond(starts: readonly number[]): number {
+  let most = 0
+  for (let i = 0, j = 0; i < starts.length; i++) {
+    while ((starts[i] ?? 0) - (starts[j] ?? 0) >= 1000) j++
+    most = Math.max(most, i - j + 1)
+  }
+  return most
+}
+
+function countLoad(id: string, res: ServerResponse) {
+  const group = /^fake-batch-([a-z0-9]+)-/.exec(id)?.[1]
+  if (!group) return
+  const entry = load.get(group) ?? { inFlight: 0, maxInFlight: 0, starts: [] }
+  load.set(group, entry)
+  entry.inFlight++
+  entry.maxInFlight = Math.max(entry.maxInFlight, entry.inFlight)
+  entry.starts.push(Date.now())
+  res.on('close', () => {
+    entry.inFlight--
+  })
+}
+
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', FAKE_UPSTREAM)
   if (url.pathname === '/__health') return send(res, 200, { ok: true })
+  const loadOf = /^\/__load\/([a-z0-9]+)$/.exec(url.pathname)?.[1]
+  if (loadOf) {
+    const entry = load.get(loadOf)
+    return send(res, 200, { queries: entry?.starts.length ?? 0, maxInFlight: entry?.maxInFlight ?? 0, maxPerSecond: maxPerSecond(entry?.starts ?? []) })
+  }
   const stats = /^\/__stats\/(.+)$/.exec(url.pathname)
   if (stats?.[1]) return send(res, 200, { queries: queries.get(decodeURIComponent(stats[1])) ?? [] })
   if (url.pathname === '/__files') return send(res, 200, { requests: fileRequests })
@@ -102,6 +137,7 @@ const server = createServer((req, res) => {
   const sync = url.searchParams.get('sync_upstream') === 'true'
   seen.push({ at: Date.now(), sync, authorization: req.headers.authorization, url: req.url ?? '' })
   queries.set(id, seen)
+  countLoad(id, res)
   answerTask(res, id, sync, seen.length)
 })
 

@@ -1,6 +1,8 @@
 // The watchlist: many tasks pasted at once, watched together, and kept across a reload.
 import type { Page } from '@playwright/test'
+import { z } from 'zod'
 import { expect, test, uniqueId, upstreamQueries } from './fixtures'
+import { FAKE_UPSTREAM } from './ports'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
   const ids = [uniqueId('demo-image'), uniqueId('demo-failed'), uniqueId('demo-kling-voice')] as const
@@ -99,4 +101,23 @@ test('after a reload, settled tasks show from what was kept without a query, and
   const before = Number(await progress.getAttribute('aria-valuenow'))
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(before)
   expect(await upstreamQueries(settled)).toHaveLength(asked)
+})
+
+test('fifty tasks pasted at once all settle, and foxapi never sees more than the budget', async ({ page }) => {
+  test.setTimeout(90_000)
+  const group = Math.random().toString(36).slice(2, 8)
+  const ids = Array.from({ length: 50 }, (_, n) => `fake-batch-${group}-${n}`)
+  await page.goto('/')
+  await page.getByLabel('API key').fill('sk-test-e2e-batch')
+  await page.getByRole('button', { name: 'Use key' }).click()
+  await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  const statuses = page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')
+  await expect(statuses).toHaveCount(50, { timeout: 30_000 })
+  await expect(statuses.filter({ hasText: 'Completed' })).toHaveCount(50, { timeout: 60_000 })
+  const response = await fetch(`${FAKE_UPSTREAM}/__load/${group}`)
+  const seen = z.object({ queries: z.number(), maxInFlight: z.number(), maxPerSecond: z.number() }).parse(await response.json())
+  expect(seen.queries).toBeGreaterThanOrEqual(100)
+  expect(seen.maxInFlight).toBeLessThanOrEqual(4)
+  expect(seen.maxPerSecond).toBeLessThanOrEqual(5)
 })

@@ -6,6 +6,13 @@ export type BudgetLimits = { inFlight: number; perSecond: number }
 
 export const DEFAULT_BUDGET: BudgetLimits = { inFlight: 4, perSecond: 5 }
 
+/**
+ * The "second" is stretched by this much: queries pass through the foxwatch server on their way,
+ * and its forwarding time varies, so starts spaced by exactly a second here could land closer
+ * together at foxapi. The slack keeps foxapi's own count within the limit.
+ */
+const WINDOW_MS = 1000 + 250
+
 type Waiter = { start: () => void; fail: (reason: unknown) => void }
 
 export type RequestBudget = {
@@ -23,14 +30,14 @@ export function createRequestBudget(limits: BudgetLimits, now: () => number = ()
   function pump() {
     while (queue.length > 0 && active < limits.inFlight) {
       const time = now()
-      while (started.length > 0 && (started[0] ?? 0) <= time - 1000) started.shift()
+      while (started.length > 0 && (started[0] ?? 0) <= time - WINDOW_MS) started.shift()
       if (started.length >= limits.perSecond) {
         // The oldest start in the window leaves it at this moment; try again then.
         if (timer === undefined) {
           timer = setTimeout(() => {
             timer = undefined
             pump()
-          }, (started[0] ?? time) + 1000 - time)
+          }, (started[0] ?? time) + WINDOW_MS - time)
         }
         return
       }
