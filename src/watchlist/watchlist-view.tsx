@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
-import { hasUrl } from '../api/task-view'
+import { hasUrl, type TaskStatus } from '../api/task-view'
 import { navigate, taskPath } from '../app/router'
 import { formatAge } from '../components/format'
 import { useNow } from '../components/use-now'
@@ -13,7 +13,7 @@ import type { TaskWatch } from '../tasks/task-watch'
 import { useUnseen } from '../app/page-title'
 import { extractTaskIds } from './extract-task-ids'
 import { justSettled } from './settle-notices'
-import { unwatch, useWatchlist, watchTasks } from './watchlist'
+import { unwatch, useWatchlist, watchTasks, type WatchEntry } from './watchlist'
 
 function expiryText(watch: TaskWatch | undefined, now: number): string {
   const task = watch?.task
@@ -30,8 +30,7 @@ function expiryText(watch: TaskWatch | undefined, now: number): string {
   }
 }
 
-function WatchRow({ taskId, now }: { taskId: string; now: number }) {
-  const { data: watch } = useQuery(taskQueries.watch(taskId))
+function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | undefined; now: number }) {
   const unseen = useUnseen().has(taskId)
   const task = watch?.task
   // A row flashes for a few seconds after its task settles, and stays marked until seen.
@@ -95,9 +94,56 @@ function WatchRow({ taskId, now }: { taskId: string; now: number }) {
   )
 }
 
+type ListView = { sort: 'added' | 'status' | 'age'; status: string; type: string; model: string; search: string }
+type Row = { entry: WatchEntry; watch: TaskWatch | undefined }
+
+// Running tasks first, then those that need the person, then the settled.
+const STATUS_ORDER = { processing: 0, pending: 1, unknown: 2, failed: 3, cancelled: 4, completed: 5 } as const satisfies Record<TaskStatus, number>
+
+/** The rows the person asked to see, in the order asked. */
+export function arrange(rows: readonly Row[], view: ListView): Row[] {
+  const search = view.search.trim().toLowerCase()
+  const kept = rows.filter(({ entry, watch }) => {
+    const task = watch?.task
+    return (!search || entry.taskId.toLowerCase().includes(search))
+      && (!view.status || task?.status === view.status)
+      && (!view.type || task?.type === view.type)
+      && (!view.model || task?.model === view.model)
+  })
+  switch (view.sort) {
+    case 'added':
+      return kept
+    case 'status':
+      return kept.toSorted((a, b) => STATUS_ORDER[a.watch?.task?.status ?? 'unknown'] - STATUS_ORDER[b.watch?.task?.status ?? 'unknown'])
+    case 'age':
+      // Oldest first: the ones closest to losing their links.
+      return kept.toSorted((a, b) => (a.watch?.task?.createdAt ?? Infinity) - (b.watch?.task?.createdAt ?? Infinity))
+  }
+}
+
+function Choice({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void }) {
+  const id = useId()
+  return (
+    <span className="flex items-center gap-1.5 text-sm">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className="rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900">
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue}>{text}</option>
+        ))}
+      </select>
+    </span>
+  )
+}
+
 /** Every watched task at a glance; paste many IDs at once to watch them all. */
 export function WatchlistView() {
   const entries = useWatchlist()
+  // One query per watched task (each polls by its own policy, all within the page's budget).
+  const watches = useQueries({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)) })
+  const [view, setView] = useState<ListView>({ sort: 'added', status: '', type: '', model: '', search: '' })
+  const rows = entries.map((entry, i) => ({ entry, watch: watches[i]?.data }))
+  const shown = arrange(rows, view)
+  const models = [...new Set(rows.flatMap(({ watch }) => (watch?.task?.model ? [watch.task.model] : [])))].sort()
   const queryClient = useQueryClient()
   const now = useNow()
   const [text, setText] = useState('')
@@ -166,6 +212,28 @@ export function WatchlistView() {
         </div>
       </form>
       {entries.length > 0 && (
+        <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Sort and filter the watchlist">
+          <label className="flex items-center gap-1.5 text-sm">
+            Search by ID
+            <input
+              type="search"
+              value={view.search}
+              onChange={(event) => setView({ ...view, search: event.target.value })}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1 font-mono dark:border-stone-600 dark:bg-stone-900"
+            />
+          </label>
+          <Choice label="Sort" value={view.sort} onChange={(sort) => setView({ ...view, sort: sort === 'status' || sort === 'age' ? sort : 'added' })}
+            options={[['added', 'Newest added'], ['status', 'Status'], ['age', 'Age (oldest first)']]} />
+          <Choice label="Status" value={view.status} onChange={(status) => setView({ ...view, status })}
+            options={[['', 'Any'], ...Object.entries(STATUS_LABEL).map(([key, text]): [string, string] => [key, text])]} />
+          <Choice label="Type" value={view.type} onChange={(type) => setView({ ...view, type })}
+            options={[['', 'Any'], ['image', 'Image'], ['video', 'Video'], ['audio', 'Audio'], ['llm', 'LLM'], ['unknown', 'Other']]} />
+          <Choice label="Model" value={view.model} onChange={(model) => setView({ ...view, model })}
+            options={[['', 'Any'], ...models.map((model): [string, string] => [model, model])]} />
+          <span className="text-sm text-stone-500 dark:text-stone-400" aria-live="polite">{`${shown.length} of ${entries.length} shown`}</span>
+        </div>
+      )}
+      {entries.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
           <table className="w-full text-left">
             <caption className="sr-only">Watched tasks</caption>
@@ -183,8 +251,8 @@ export function WatchlistView() {
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry) => (
-                <WatchRow key={entry.taskId} taskId={entry.taskId} now={now} />
+              {shown.map(({ entry, watch }) => (
+                <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} />
               ))}
             </tbody>
           </table>
