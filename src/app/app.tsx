@@ -24,7 +24,7 @@ function Header({ taskId }: { taskId: string | undefined }) {
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3">
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <a
             href="/"
             onClick={(event) => {
@@ -36,7 +36,8 @@ function Header({ taskId }: { taskId: string | undefined }) {
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
             foxwatch
           </a>
-          <label className="ml-auto flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Ask foxapi to refresh a running task from its provider before answering">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1" role="group" aria-label="Settings">
+          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Ask foxapi to refresh a running task from its provider before answering">
             <input type="checkbox" checked={settings.syncUpstream} onChange={(event) => updateSettings({ syncUpstream: event.target.checked })} />
             Sync with provider
           </label>
@@ -52,6 +53,7 @@ function Header({ taskId }: { taskId: string | undefined }) {
             <input type="checkbox" checked={settings.sound} onChange={(event) => updateSettings({ sound: event.target.checked })} />
             Sound
           </label>
+          </div>
         </div>
         <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} />
         {config.data && !config.data.serverKey && <ApiKeyField />}
