@@ -20,7 +20,7 @@ export class TaskPage {
 
   constructor(page: Page) {
     this.page = page
-    this.taskId = page.getByLabel('Task ID')
+    this.taskId = page.getByLabel('Task ID', { exact: true })
     this.status = page.getByTestId('task-status')
     this.progress = page.getByRole('progressbar')
     this.alert = page.getByRole('alert')

@@ -1,7 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react'
 
 const VARIANTS = {
-  primary: 'bg-orange-600 text-white hover:bg-orange-700 disabled:bg-orange-300 dark:disabled:bg-orange-900',
+  primary: 'bg-orange-700 text-white hover:bg-orange-800 disabled:bg-orange-300 dark:disabled:bg-orange-900',
   secondary: 'border border-stone-300 bg-white text-stone-800 hover:bg-stone-100 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100 dark:hover:bg-stone-700',
   quiet: 'text-stone-700 hover:bg-stone-200 dark:text-stone-200 dark:hover:bg-stone-800',
 } as const

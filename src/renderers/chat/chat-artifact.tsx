@@ -19,7 +19,7 @@ function ToolCalls({ calls }: { calls: ChatChoice['toolCalls'] }) {
           className="overflow-hidden rounded-md border border-stone-200 text-sm dark:border-stone-700"
         >
           <div className="flex flex-wrap items-center gap-2 bg-stone-100 px-3 py-1.5 dark:bg-stone-800">
-            <span className="text-stone-500 dark:text-stone-400">Function</span>
+            <span className="text-stone-600 dark:text-stone-400">Function</span>
             <code className="font-semibold">{call.name}</code>
             {call.arguments && <CopyButton text={call.arguments} label="Copy arguments" className="ml-auto" />}
           </div>

@@ -23,7 +23,7 @@ const RowView = memo(function RowView({ row, words, current, matches }: RowViewP
       continue
     }
     const tone = index === current
-      ? 'bg-orange-300 text-stone-950 dark:bg-orange-600 dark:text-white'
+      ? 'bg-orange-300 text-stone-950 dark:bg-orange-700 dark:text-white'
       : matches.has(index) ? 'bg-yellow-200 dark:bg-yellow-700' : 'hover:bg-orange-100 dark:hover:bg-orange-900'
     const event = word.type === 'audio_event' ? 'mx-0.5 rounded bg-amber-100 px-1 text-sm italic text-amber-900 dark:bg-amber-900 dark:text-amber-100' : ''
     parts.push(

@@ -142,7 +142,7 @@ export function WordTimeline({ timed, speakers, duration, current, matches, reve
             {visible.map((item) => {
               const isCurrent = item.index === current
               const tone = isCurrent
-                ? 'bg-orange-500 text-white'
+                ? 'bg-orange-700 text-white'
                 : matchSet.has(item.index)
                   ? 'bg-yellow-300 text-stone-900'
                   : item.word.type === 'audio_event'

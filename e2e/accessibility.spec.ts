@@ -1,0 +1,159 @@
+// An axe-core scan of every kind of page foxwatch draws, in light and dark, plus the journeys a
+// keyboard alone must manage: open a task, walk its images, reach a transcript's words.
+import AxeBuilder from '@axe-core/playwright'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test, uniqueId, type TaskPage } from './fixtures'
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+const BLOCKING = new Set(['serious', 'critical'])
+
+/** Scans the page as it is now; fails on serious or critical violations, notes the rest. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  const describe = (v: (typeof violations)[number]) =>
+    `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n${v.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n')}`
+  for (const lesser of violations.filter((v) => !BLOCKING.has(v.impact ?? ''))) {
+    test.info().annotations.push({ type: `axe ${lesser.impact ?? 'unknown'}`, description: `${what}: ${describe(lesser)}` })
+  }
+  const blocking = violations.filter((v) => BLOCKING.has(v.impact ?? '')).map(describe)
+  expect(blocking, `${what}: serious or critical accessibility violations`).toEqual([])
+}
+
+async function openCompleted(taskPage: TaskPage, scenario: string) {
+  await taskPage.open(uniqueId(`demo-${scenario}`))
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 20_000 })
+}
+
+/** Each family, and what shows once its renderer has loaded and drawn, so the scan sees the result. */
+const FAMILIES: ReadonlyArray<{ scenario: string; ready: (page: Page) => Locator }> = [
+  { scenario: 'image', ready: (page) => page.getByRole('img', { name: /^Result 3 of/ }) },
+  { scenario: 'video', ready: (page) => page.getByRole('button', { name: 'Copy seed' }) },
+  { scenario: 'audio', ready: (page) => page.getByRole('slider', { name: 'Seek in audio 1' }) },
+  { scenario: 'chat', ready: (page) => page.getByRole('region', { name: 'Choice 1' }).getByRole('heading', { name: 'Polling a foxapi task' }) },
+  { scenario: 'chat-tools', ready: (page) => page.getByRole('group', { name: 'Tool call get_weather' }) },
+  { scenario: 'transcript', ready: (page) => page.getByRole('group', { name: 'Word timeline' }).getByRole('button').first() },
+  { scenario: 'pbr', ready: (page) => page.getByRole('img', { name: 'Height map' }) },
+  { scenario: 'material', ready: (page) => page.getByRole('img', { name: 'Texture 1' }) },
+  { scenario: 'voice-clone', ready: (page) => page.getByRole('slider', { name: 'Seek in audio 1' }) },
+  { scenario: 'sora-character', ready: (page) => page.getByRole('region', { name: 'Reusable IDs' }).getByRole('button', { name: 'Copy ID' }) },
+  { scenario: 'unknown', ready: (page) => page.getByLabel('Result 1 as JSON') },
+]
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme })
+
+    test('the home page, with its settings, has no serious accessibility violations', async ({ page }) => {
+      await page.goto('/')
+      await expect(page.getByRole('button', { name: /Watch demo: Three generated images/ })).toBeVisible()
+      await expectAccessible(page, 'home page')
+    })
+
+    for (const { scenario, ready } of FAMILIES) {
+      test(`a completed demo-${scenario} task page has no serious accessibility violations`, async ({ page, taskPage }) => {
+        await openCompleted(taskPage, scenario)
+        await expect(ready(page)).toBeVisible()
+        await expectAccessible(page, `demo-${scenario}`)
+      })
+    }
+
+    test('a failed task page has no serious accessibility violations', async ({ page, taskPage }) => {
+      await taskPage.open(uniqueId('demo-failed'))
+      await expect(taskPage.status).toHaveText('Failed', { timeout: 20_000 })
+      await expectAccessible(page, 'demo-failed')
+    })
+
+    test('the image viewer has no serious accessibility violations', async ({ page, taskPage }) => {
+      await openCompleted(taskPage, 'image')
+      await page.getByRole('button', { name: 'Open image 2 in the viewer' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Image viewer' })
+      await expect(dialog.getByRole('img')).toBeVisible()
+      await expectAccessible(page, 'image viewer')
+    })
+
+    test('the 3D preview has no serious accessibility violations', async ({ page, taskPage }) => {
+      await openCompleted(taskPage, 'pbr')
+      await page.getByRole('button', { name: 'Show 3D preview' }).click()
+      await expect(page.getByRole('img', { name: /^3D preview of the material/ })).toBeVisible()
+      await expectAccessible(page, '3D preview')
+    })
+
+    test("a transcript's current word, in both views, has no serious accessibility violations", async ({ page, taskPage }) => {
+      await openCompleted(taskPage, 'transcript')
+      const word = page.getByRole('group', { name: 'Word timeline' }).getByRole('button', { name: /^Welcome, / })
+      await word.click()
+      await expect(word).toHaveAttribute('aria-current', 'true')
+      await expectAccessible(page, 'transcript with a current word')
+    })
+
+    test('a task page at phone width has no serious accessibility violations', async ({ page, taskPage }) => {
+      await page.setViewportSize({ width: 390, height: 844 })
+      await openCompleted(taskPage, 'transcript')
+      await expect(page.getByRole('group', { name: 'Word timeline' }).getByRole('button').first()).toBeVisible()
+      await expectAccessible(page, 'demo-transcript at 390 px')
+    })
+
+    test('a real task without a key, then the key setting once used, have no serious accessibility violations', async ({ page, taskPage }) => {
+      await taskPage.open('task-unified-1757165031-uyujaw3d')
+      await expect(taskPage.alert).toContainText('needs a foxapi API key')
+      await expectAccessible(page, 'real task without a key')
+      await taskPage.useKey('sk-test-a11y-0123456789')
+      await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
+      await expectAccessible(page, 'settings with a key kept')
+    })
+  })
+}
+
+test.describe('from the keyboard alone', () => {
+  test('Tab reaches the Task ID field, and Enter opens the typed ID', async ({ page, taskPage }) => {
+    await page.goto('/')
+    await expect(page.getByRole('button', { name: /Watch demo: Three generated images/ })).toBeVisible()
+    const field = page.getByRole('textbox', { name: 'Task ID', exact: true })
+    for (let presses = 0; presses < 10; presses++) {
+      await page.keyboard.press('Tab')
+      if (await field.evaluate((input) => input === document.activeElement)) break
+    }
+    await expect(field).toBeFocused()
+    const id = uniqueId('demo-audio')
+    await page.keyboard.type(id)
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(new RegExp(`/tasks/${id}$`))
+    await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  })
+
+  test('an image opens in the viewer with Enter, arrows walk the images, Escape closes', async ({ page, taskPage }) => {
+    await openCompleted(taskPage, 'image')
+    const opener = page.getByRole('button', { name: 'Open image 1 in the viewer' })
+    for (let presses = 0; presses < 40; presses++) {
+      await page.keyboard.press('Tab')
+      if (await opener.evaluate((button) => button === document.activeElement)) break
+    }
+    await expect(opener).toBeFocused()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Image viewer' })
+    const position = dialog.getByRole('status', { name: 'Position' })
+    await expect(position).toHaveText('1 of 3')
+    await page.keyboard.press('ArrowRight')
+    await expect(position).toHaveText('2 of 3')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    await expect(position).toHaveText('3 of 3')
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(opener).toBeFocused()
+  })
+
+  test("Tab reaches the transcript's word timeline buttons", async ({ page, taskPage }) => {
+    await openCompleted(taskPage, 'transcript')
+    const timeline = page.getByRole('group', { name: 'Word timeline' })
+    const firstWord = timeline.getByRole('button', { name: /^Welcome, 0:00\.\d\d/ })
+    await expect(firstWord).toBeVisible()
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press('Tab')
+      if (await timeline.evaluate((group) => group.contains(document.activeElement))) break
+    }
+    await expect(firstWord).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(timeline.getByRole('button').nth(1)).toBeFocused()
+  })
+})
