@@ -1,8 +1,8 @@
 // The ID shelf: every voice_id, character_id and profile_id seen, kept in this browser. These
 // IDs outlive every result URL, and people paste them into later tasks for months.
-import { useSyncExternalStore } from 'react'
 import { z } from 'zod'
 import type { ProfileIdArtifact, TaskView } from '../api/task-view'
+import { createStoredList } from '../components/stored-list'
 
 const STORAGE_KEY = 'foxwatch.idShelf'
 
@@ -19,48 +19,10 @@ export const ShelfEntry = z.object({
 })
 export type ShelfEntry = z.infer<typeof ShelfEntry>
 
-// One bad entry (an old format, a hand edit) must not empty the shelf: it is dropped alone.
-const StoredShelf = z.array(z.unknown()).transform((items) =>
-  items.flatMap((item) => {
-    const entry = ShelfEntry.safeParse(item)
-    return entry.success ? [entry.data] : []
-  }))
+const shelf = createStoredList(STORAGE_KEY, ShelfEntry)
 
-const listeners = new Set<() => void>()
-let cache: { raw: string | null; entries: ShelfEntry[] } | undefined
-
-function storedText(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY)
-  } catch {
-    return null
-  }
-}
-
-export function readShelf(): ShelfEntry[] {
-  const raw = storedText()
-  if (cache?.raw === raw) return cache.entries
-  let entries: ShelfEntry[]
-  try {
-    const parsed = StoredShelf.safeParse(JSON.parse(raw ?? '[]'))
-    entries = parsed.success ? parsed.data : []
-  } catch {
-    entries = []
-  }
-  cache = { raw, entries }
-  return entries
-}
-
-/** Writes the shelf; false when the browser refused (storage full or off). */
-function writeShelf(entries: ShelfEntry[]): boolean {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(entries))
-  } catch {
-    return false
-  }
-  listeners.forEach((listener) => listener())
-  return true
-}
+export const readShelf = shelf.read
+const writeShelf = shelf.write
 
 const sameId = (a: Pick<ShelfEntry, 'field' | 'id'>, b: Pick<ShelfEntry, 'field' | 'id'>) => a.field === b.field && a.id === b.id
 
@@ -93,19 +55,6 @@ export function removeFromShelf(entry: ShelfEntry): boolean {
   return writeShelf(readShelf().filter((e) => !sameId(e, entry)))
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  // Another tab writing the shelf shows here too.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY) listener()
-  }
-  window.addEventListener('storage', onStorage)
-  return () => {
-    listeners.delete(listener)
-    window.removeEventListener('storage', onStorage)
-  }
-}
-
 export function useShelf(): ShelfEntry[] {
-  return useSyncExternalStore(subscribe, readShelf)
+  return shelf.useList()
 }
