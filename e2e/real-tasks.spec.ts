@@ -1,6 +1,7 @@
 // Real (non-demo) task IDs through the foxwatch server to a fake foxapi on loopback: keys,
 // failures, recovery, and how many queries polling costs. The page clock moves polling time.
 import { expect, resultHostRequests, test, uniqueId, upstreamQueries, type TaskPage } from './fixtures'
+import { FAKE_UPSTREAM } from './ports'
 
 const KEY = 'sk-test-e2e-0123456789'
 
@@ -135,4 +136,15 @@ test('Save on a dead link says it has probably expired, instead of a failed down
   await expect(taskPage.status).toHaveText('Completed')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByRole('alert')).toContainText('answered 404: the link has probably expired')
+})
+
+test('Copy as curl shows the query with the key redacted unless the person reveals it', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-ok')
+  await openWithKey(taskPage, id)
+  await expect(taskPage.status).toHaveText('Pending')
+  const command = page.getByLabel('curl command')
+  await expect(command).toHaveText(`curl -sS -H 'Authorization: Bearer sk-…redacted' '${FAKE_UPSTREAM}/v1/tasks/${id}'`)
+  await expect(command).not.toContainText(KEY)
+  await page.getByLabel('Reveal key').check()
+  await expect(command).toContainText(`Bearer ${KEY}'`)
 })

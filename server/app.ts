@@ -38,6 +38,7 @@ export function createApp({ config, upstream = (request) => fetch(request) }: Ap
   app.get('/api/config', (c) =>
     c.json({
       serverKey: config.apiKey !== undefined,
+      upstreamBaseUrl: config.upstreamBaseUrl,
       demo: config.demo,
       demoTasks: config.demo
         ? scenarios.map(({ name, title, model }) => ({

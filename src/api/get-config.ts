@@ -4,6 +4,8 @@ import { z } from 'zod'
 
 export const ServerConfig = z.object({
   serverKey: z.boolean(),
+  /** Where foxapi is, for "Copy as curl". */
+  upstreamBaseUrl: z.string(),
   demo: z.boolean(),
   demoTasks: z.array(z.object({
     id: z.string(),

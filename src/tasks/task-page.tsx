@@ -6,6 +6,7 @@ import { ResultsSection } from '../renderers/results-section'
 import { useSettings } from '../settings/settings'
 import { shelveIds } from '../shelf/id-shelf'
 import { watchTasks } from '../watchlist/watchlist'
+import { CopyAsCurl } from './copy-as-curl'
 import { ProblemBanner } from './problem-banner'
 import { RawJson } from './raw-json'
 import { STATUS_LABEL } from './status'
@@ -78,6 +79,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
           ) : (
             <ResultsSection key={localUrls ? 'kept' : 'links'} task={shown} />
           )}
+          <CopyAsCurl taskId={taskId} />
           <RawJson value={task.raw} />
         </>
       )}
