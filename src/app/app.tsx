@@ -9,6 +9,7 @@ import { TaskIdForm } from '../tasks/task-id-form'
 import { TaskPage } from '../tasks/task-page'
 import { SettleNotices } from '../watchlist/settle-notices'
 import { KEEP_QUERIES_MS, persistOptions } from './query-persistence'
+import { useTheme } from './theme'
 import { navigate, routeOf, usePathname } from './router'
 
 /** Notifications are asked for only here, on the person's click, never on load. */
@@ -21,6 +22,7 @@ async function setNotify(on: boolean) {
 function Header({ taskId }: { taskId: string | undefined }) {
   const config = useQuery(configQueries.server())
   const settings = useSettings()
+  useTheme(settings.theme)
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3">
@@ -52,6 +54,21 @@ function Header({ taskId }: { taskId: string | undefined }) {
           <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="A short chime when a watched task finishes">
             <input type="checkbox" checked={settings.sound} onChange={(event) => updateSettings({ sound: event.target.checked })} />
             Sound
+          </label>
+          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300">
+            Theme
+            <select
+              value={settings.theme}
+              onChange={(event) => {
+                const theme = event.target.value
+                updateSettings({ theme: theme === 'light' || theme === 'dark' ? theme : 'system' })
+              }}
+              className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-600 dark:bg-stone-900"
+            >
+              <option value="system">System</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
           </label>
           </div>
         </div>

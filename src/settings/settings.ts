@@ -13,10 +13,12 @@ export const Settings = z.object({
   notify: z.boolean().catch(false),
   /** A short chime when a watched task settles. */
   sound: z.boolean().catch(false),
+  /** Light or dark, or whatever the system says. */
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
 })
 export type Settings = z.infer<typeof Settings>
 
-const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false }
+const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false, theme: 'system' }
 const listeners = new Set<() => void>()
 let cached: Settings | undefined
 
