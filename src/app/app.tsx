@@ -9,6 +9,7 @@ import { TaskIdForm } from '../tasks/task-id-form'
 import { TaskPage } from '../tasks/task-page'
 import { SettleNotices } from '../watchlist/settle-notices'
 import { KEEP_QUERIES_MS, persistOptions } from './query-persistence'
+import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
 import { navigate, routeOf, usePathname } from './router'
 
@@ -79,6 +80,8 @@ function Header({ taskId }: { taskId: string | undefined }) {
   )
 }
 
+const goHome = () => navigate('/')
+
 export function App() {
   // Kept as long as the persisted copy, so a restored task is not collected before it is shown.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { gcTime: KEEP_QUERIES_MS } } }))
@@ -88,6 +91,7 @@ export function App() {
     <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       <Header taskId={taskId} />
       <SettleNotices />
+      <Shortcuts onHome={goHome} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         {route.page === 'task' ? <TaskPage key={route.taskId} taskId={route.taskId} /> : <HomePage />}
       </main>

@@ -30,6 +30,7 @@ export function TaskIdForm({ initial = '' }: { initial?: string }) {
       <div className="flex gap-2">
         <input
           id={inputId}
+          data-task-id-field
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder="task-unified-1757165031-uyujaw3d, or paste a URL, JSON or curl line"

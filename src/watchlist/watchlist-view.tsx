@@ -235,7 +235,7 @@ export function WatchlistView() {
       )}
       {entries.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
-          <table className="w-full text-left">
+          <table data-watchlist className="w-full text-left">
             <caption className="sr-only">Watched tasks</caption>
             <thead>
               <tr className="text-xs text-stone-500 dark:text-stone-400">

@@ -1,0 +1,48 @@
+// Keyboard shortcuts: the habits people have, and `?` to learn them.
+import type { Page } from '@playwright/test'
+import { expect, test, uniqueId } from './fixtures'
+
+/** Leaves any field, as a person would by clicking empty space, so keys are shortcuts again. */
+async function leaveFields(page: Page) {
+  await page.evaluate(() => {
+    const focused = document.activeElement
+    if (focused instanceof HTMLElement) focused.blur()
+  })
+}
+
+test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? lists them all', async ({ page, taskPage }) => {
+  const first = uniqueId('demo-image')
+  const second = uniqueId('demo-audio')
+  await page.goto('/')
+  await page.getByLabel('Task IDs to watch').fill(`${first}\n${second}`)
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await leaveFields(page)
+
+  await page.keyboard.press('j')
+  await expect(page.getByRole('link', { name: first })).toBeFocused()
+  await page.keyboard.press('j')
+  await expect(page.getByRole('link', { name: second })).toBeFocused()
+  await page.keyboard.press('k')
+  await expect(page.getByRole('link', { name: first })).toBeFocused()
+
+  await page.keyboard.press('/')
+  await expect(taskPage.taskId).toBeFocused()
+  // Typing in a field is typing, not a shortcut.
+  await page.keyboard.type('g?')
+  await expect(taskPage.taskId).toHaveValue('g?')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  await leaveFields(page)
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toBeVisible()
+  await expect(help.getByText('Focus the Task ID field')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+
+  await taskPage.open(first)
+  await expect(taskPage.status).toBeVisible()
+  await leaveFields(page)
+  await page.keyboard.press('g')
+  await expect(page).toHaveURL(/\/$/)
+})
