@@ -6,6 +6,7 @@ import { navigate, taskPath } from '../app/router'
 import { Button } from '../components/ui/button'
 import { KeptStorageView } from '../keep/kept-storage-view'
 import { IdShelfView } from '../shelf/id-shelf-view'
+import { HistoryView } from '../watchlist/history-view'
 import { WatchlistView } from '../watchlist/watchlist-view'
 
 /** A fresh demo run each click: the demo upstream starts a task's clock on its first query. */
@@ -35,6 +36,7 @@ export function HomePage() {
         </p>
       )}
       <WatchlistView />
+      <HistoryView />
       {config.data?.demo && (
         <section aria-labelledby="demo-heading" className="space-y-3">
           <h2 id="demo-heading" className="text-lg font-semibold">

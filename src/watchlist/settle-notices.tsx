@@ -1,4 +1,4 @@
-// Done means noticed: when a watched task settles, the tab title counts it until seen, the icon
+// Done means noticed (and remembered: each answer updates the history): when a watched task settles, the tab title counts it until seen, the icon
 // gets a dot, screen readers hear it, and (if the person asked) a notification and a sound come.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
@@ -8,6 +8,7 @@ import { routeOf } from '../app/router'
 import { readSettings } from '../settings/settings'
 import { isSettled, STATUS_LABEL } from '../tasks/status'
 import type { TaskWatch } from '../tasks/task-watch'
+import { remember } from './history'
 
 function isTaskWatch(value: unknown): value is TaskWatch {
   return typeof value === 'object' && value !== null && 'history' in value && Array.isArray(value.history) && 'updatedAt' in value
@@ -47,6 +48,11 @@ export function SettleNotices() {
       if (event.type !== 'updated' || event.action.type !== 'success') return
       const watch: unknown = event.query.state.data
       if (!isTaskWatch(watch)) return
+      // Every answer also updates the history, which outlives the watchlist.
+      if (watch.task) {
+        const { id, model, status } = watch.task
+        remember({ taskId: id, status, seenAt: Date.now(), ...(model === undefined ? {} : { model }) })
+      }
       const task = justSettled(watch)
       if (!task) return
       const sentence = `Task ${task.id} ${STATUS_LABEL[task.status].toLowerCase()}.`
