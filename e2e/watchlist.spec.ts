@@ -162,3 +162,25 @@ test('a task removed from the watchlist can still be found in the history', asyn
   await page.getByLabel('Search history').fill('no-such-task-here')
   await expect(history).toHaveText('No task in the history matches.')
 })
+
+test('a shared watchlist link opens foxwatch watching its tasks, and holds no key', async ({ page, context }) => {
+  const ids = [uniqueId('demo-image'), uniqueId('demo-chat')] as const
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('/')
+  await page.getByLabel('API key').fill('sk-secret-never-shared')
+  await page.getByRole('button', { name: 'Use key' }).click()
+  await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByRole('button', { name: 'Copy link to this watchlist' }).click()
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  expect(link).toContain(`watch=${encodeURIComponent(ids.join(','))}`)
+  expect(link).not.toContain('sk-secret')
+
+  const other = await context.browser()?.newContext()
+  const fresh = await other?.newPage()
+  if (!fresh || !other) throw new Error('no second browser context')
+  await fresh.goto(link)
+  await expect(fresh).toHaveURL(/\/$/)
+  await expect(fresh.getByRole('table', { name: 'Watched tasks' }).getByRole('link')).toHaveText([...ids])
+  await other.close()
+})

@@ -8,6 +8,8 @@ import { KeptStorageView } from '../keep/kept-storage-view'
 import { IdShelfView } from '../shelf/id-shelf-view'
 import { HistoryView } from '../watchlist/history-view'
 import { WatchlistView } from '../watchlist/watchlist-view'
+import { extractTaskIds } from '../watchlist/extract-task-ids'
+import { watchTasks } from '../watchlist/watchlist'
 
 /** A fresh demo run each click: the demo upstream starts a task's clock on its first query. */
 function freshDemoId(id: string): string {
@@ -20,6 +22,14 @@ export function HomePage() {
   // The watchlist shows every row's status here: coming home is seeing them.
   useEffect(() => {
     if (!document.hidden) markSeen('all')
+  }, [])
+  // A shared watchlist link (/?watch=a,b,c) adds its tasks, then tidies the address bar.
+  useEffect(() => {
+    const shared = new URLSearchParams(window.location.search).get('watch')
+    if (shared === null) return
+    const found = extractTaskIds(shared)
+    if (found.ok) watchTasks(found.taskIds)
+    window.history.replaceState(null, '', '/')
   }, [])
   return (
     <div className="space-y-6">

@@ -5,6 +5,7 @@ import { navigate, taskPath } from '../app/router'
 import { formatAge } from '../components/format'
 import { useNow } from '../components/use-now'
 import { Button } from '../components/ui/button'
+import { CopyButton } from '../components/ui/copy-button'
 import { linkExpiry } from '../tasks/link-expiry'
 import { isWatchOver } from '../tasks/polling'
 import { STATUS_LABEL, STATUS_TONE } from '../tasks/status'
@@ -92,6 +93,11 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
       </td>
     </tr>
   )
+}
+
+/** A link that opens foxwatch watching these tasks. It holds IDs only, never a key. */
+export function shareLink(taskIds: readonly string[]): string {
+  return `${window.location.origin}/?${new URLSearchParams({ watch: taskIds.join(',') }).toString()}`
 }
 
 type ListView = { sort: 'added' | 'status' | 'age'; status: string; type: string; model: string; search: string }
@@ -183,9 +189,10 @@ export function WatchlistView() {
           Watchlist
         </h2>
         {entries.length > 0 && (
-          <Button className="ml-auto" onClick={clearSettled}>
-            Clear settled
-          </Button>
+          <span className="ml-auto flex gap-2">
+            <CopyButton text={() => shareLink(entries.map((entry) => entry.taskId))} label="Copy link to this watchlist" />
+            <Button onClick={clearSettled}>Clear settled</Button>
+          </span>
         )}
       </div>
       <form onSubmit={submit} className="flex flex-col gap-2">
