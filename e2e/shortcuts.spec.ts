@@ -17,13 +17,14 @@ test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? li
   await page.getByLabel('Task IDs to watch').fill(`${first}\n${second}`)
   await page.getByRole('button', { name: 'Watch all' }).click()
   await leaveFields(page)
+  const table = page.getByRole('table', { name: 'Watched tasks' })
 
   await page.keyboard.press('j')
-  await expect(page.getByRole('link', { name: first })).toBeFocused()
+  await expect(table.getByRole('link', { name: first })).toBeFocused()
   await page.keyboard.press('j')
-  await expect(page.getByRole('link', { name: second })).toBeFocused()
+  await expect(table.getByRole('link', { name: second })).toBeFocused()
   await page.keyboard.press('k')
-  await expect(page.getByRole('link', { name: first })).toBeFocused()
+  await expect(table.getByRole('link', { name: first })).toBeFocused()
 
   await page.keyboard.press('/')
   await expect(taskPage.taskId).toBeFocused()
