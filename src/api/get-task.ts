@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
-import { createRequestBudget, DEFAULT_BUDGET } from './request-budget'
+import { readSettings } from '../settings/settings'
+import { createRequestBudget } from './request-budget'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
 
@@ -21,7 +22,10 @@ export function taskUrl(taskId: string, syncUpstream: boolean): string {
 }
 
 /** Every task query of this page shares one budget, however many tasks are watched. */
-export const taskQueryBudget = createRequestBudget(DEFAULT_BUDGET)
+export const taskQueryBudget = createRequestBudget(() => {
+  const { maxInFlight, maxPerSecond } = readSettings()
+  return { inFlight: maxInFlight, perSecond: maxPerSecond }
+})
 
 type Answer = { response: Response; body: unknown; json: boolean }
 

@@ -4,8 +4,6 @@
 
 export type BudgetLimits = { inFlight: number; perSecond: number }
 
-export const DEFAULT_BUDGET: BudgetLimits = { inFlight: 4, perSecond: 5 }
-
 /**
  * The "second" is stretched by this much: queries pass through the foxwatch server on their way,
  * and its forwarding time varies, so starts spaced by exactly a second here could land closer
@@ -21,13 +19,15 @@ export type RequestBudget = {
   load(): { active: number; waiting: number }
 }
 
-export function createRequestBudget(limits: BudgetLimits, now: () => number = () => Date.now()): RequestBudget {
+/** `limits` may be a function, read at every turn, so a changed setting applies at once. */
+export function createRequestBudget(limitsOf: BudgetLimits | (() => BudgetLimits), now: () => number = () => Date.now()): RequestBudget {
   const queue: Waiter[] = []
   const started: number[] = []
   let active = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
   function pump() {
+    const limits = typeof limitsOf === 'function' ? limitsOf() : limitsOf
     while (queue.length > 0 && active < limits.inFlight) {
       const time = now()
       while (started.length > 0 && (started[0] ?? 0) <= time - WINDOW_MS) started.shift()

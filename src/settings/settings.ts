@@ -15,10 +15,13 @@ export const Settings = z.object({
   sound: z.boolean().catch(false),
   /** Light or dark, or whatever the system says. */
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  /** The request budget shared by every watched task: queries in flight, and started per second. */
+  maxInFlight: z.number().int().min(1).max(16).catch(4),
+  maxPerSecond: z.number().int().min(1).max(20).catch(5),
 })
 export type Settings = z.infer<typeof Settings>
 
-const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false, theme: 'system' }
+const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false, theme: 'system', maxInFlight: 4, maxPerSecond: 5 }
 const listeners = new Set<() => void>()
 let cached: Settings | undefined
 

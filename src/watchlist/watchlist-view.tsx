@@ -12,6 +12,7 @@ import { STATUS_LABEL, STATUS_TONE } from '../tasks/status'
 import { taskQueries } from '../tasks/task-queries'
 import type { TaskWatch } from '../tasks/task-watch'
 import { useUnseen } from '../app/page-title'
+import { updateSettings, useSettings } from '../settings/settings'
 import { extractTaskIds } from './extract-task-ids'
 import { justSettled } from './settle-notices'
 import { unwatch, useWatchlist, watchTasks, type WatchEntry } from './watchlist'
@@ -141,6 +142,34 @@ function Choice({ label, value, options, onChange }: { label: string; value: str
   )
 }
 
+/** The request budget every watched task shares: a setting, applied at the next query. */
+function BudgetSetting() {
+  const settings = useSettings()
+  const number = (value: string, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback)
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-stone-600 dark:text-stone-300">
+        Request budget: {settings.maxInFlight} in flight, {settings.maxPerSecond} a second
+      </summary>
+      <div className="mt-2 flex flex-wrap gap-4">
+        <label className="flex items-center gap-1.5">
+          Queries in flight at most
+          <input type="number" min={1} max={16} value={settings.maxInFlight}
+            onChange={(event) => updateSettings({ maxInFlight: Math.min(16, number(event.target.value, settings.maxInFlight)) })}
+            className="w-16 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900" />
+        </label>
+        <label className="flex items-center gap-1.5">
+          Queries per second at most
+          <input type="number" min={1} max={20} value={settings.maxPerSecond}
+            onChange={(event) => updateSettings({ maxPerSecond: Math.min(20, number(event.target.value, settings.maxPerSecond)) })}
+            className="w-16 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900" />
+        </label>
+        <span className="text-stone-500 dark:text-stone-400">Shared by every task this page watches, so foxapi sees at most this much.</span>
+      </div>
+    </details>
+  )
+}
+
 /** Every watched task at a glance; paste many IDs at once to watch them all. */
 export function WatchlistView() {
   const entries = useWatchlist()
@@ -240,6 +269,7 @@ export function WatchlistView() {
           <span className="text-sm text-stone-500 dark:text-stone-400" aria-live="polite">{`${shown.length} of ${entries.length} shown`}</span>
         </div>
       )}
+      {entries.length > 0 && <BudgetSetting />}
       {entries.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
           <table data-watchlist className="w-full text-left">
