@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto'
 import { Zip, ZipPassThrough } from 'fflate'
 import { z } from 'zod'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
-import { contentDisposition, safeFileName } from './save-route.ts'
+import { safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/api/archive-names.ts'
+import { contentDisposition } from './save-route.ts'
 import { errorResponse } from './upstream-error.ts'
 
 const MAX_FILES = 2000
@@ -19,21 +20,6 @@ export const SavePlan = z.object({
   derived: z.array(z.object({ name: z.string().min(1), text: z.string() })).max(100),
 })
 export type SavePlan = z.infer<typeof SavePlan>
-
-type ManifestEntry = {
-  name: string
-  url: string | null
-  size: number
-  content_type: string | null
-  sha256: string | null
-  saved_at: string
-  error?: string
-}
-
-/** A path inside the zip: each folder and file name made safe, never climbing out. */
-export function zipPath(name: string): string {
-  return name.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').map(safeFileName).join('/') || 'file'
-}
 
 export function createSaveAllRoute(options: ResultFetchOptions) {
   const fetchResult = createResultFetch(options)
@@ -69,13 +55,7 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       void writer.write(chunk).catch(() => undefined)
       if (final) void writer.close().catch(() => undefined)
     })
-    const used = new Set<string>()
-    const unique = (name: string) => {
-      let candidate = zipPath(name)
-      for (let n = 2; used.has(candidate); n++) candidate = zipPath(name).replace(/(\.[^./]+)?$/, `-${n}$1`)
-      used.add(candidate)
-      return candidate
-    }
+    const unique = uniqueZipPaths()
     const manifest: ManifestEntry[] = []
     // The person may cancel the download: then stop fetching files nobody will receive.
     let cancelled = false

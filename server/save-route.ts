@@ -1,6 +1,7 @@
 // GET /api/save?url=…&name=…: streams one result file to the browser as a download.
 // GET /api/file?url=…: the same file inline, same-origin, for the page's own use (WebGL
 // textures, waveforms), which cross-origin rules would otherwise block.
+import { safeFileName } from '../src/api/archive-names.ts'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
 import { errorResponse } from './upstream-error.ts'
 
@@ -52,7 +53,3 @@ export function contentDisposition(disposition: 'attachment' | 'inline', name: s
   return `${disposition}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`
 }
 
-export function safeFileName(name: string | null): string {
-  const cleaned = (name ?? '').replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 120)
-  return cleaned || 'foxwatch-download'
-}

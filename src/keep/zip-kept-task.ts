@@ -1,38 +1,16 @@
 // Save all for a kept task, made in the page without the server: the same layout and manifest
 // as server/save-all.ts, but every result file comes from this browser's kept copy.
+import { uniqueZipPaths, type ManifestEntry } from '../api/archive-names'
 import type { TaskView } from '../api/task-view'
 import { savePlan } from '../tasks/save-plan'
 import { openKeptFiles, type KeptMeta } from './kept-store'
 import { digestBlob, storeZip, type ZipEntry } from './store-zip'
 
-/** manifest.json's entries, field for field as the server writes them. */
-type ManifestEntry = {
-  name: string
-  url: string | null
-  size: number
-  content_type: string | null
-  sha256: string | null
-  saved_at: string
-  error?: string
-}
-
-/** As the server's zipPath: each part made safe, never climbing out of the archive. */
-function zipPath(name: string): string {
-  const safe = (part: string) => part.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'foxwatch-download'
-  return name.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').map(safe).join('/') || 'file'
-}
-
 export async function zipKeptTask(task: TaskView, meta: KeptMeta): Promise<Blob> {
   const plan = savePlan(task)
   const files = await openKeptFiles(meta)
   const byUrl = new Map(meta.files.map((kept) => [kept.url, kept]))
-  const used = new Set<string>()
-  const unique = (name: string) => {
-    let candidate = zipPath(name)
-    for (let n = 2; used.has(candidate); n++) candidate = zipPath(name).replace(/(\.[^./]+)?$/, `-${n}$1`)
-    used.add(candidate)
-    return candidate
-  }
+  const unique = uniqueZipPaths()
   const entries: ZipEntry[] = []
   const manifest: ManifestEntry[] = []
   const now = new Date()

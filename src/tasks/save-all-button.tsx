@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { safeFileName } from '../api/archive-names'
 import type { TaskView } from '../api/task-view'
 import { Button } from '../components/ui/button'
 import { useKeptTask } from '../keep/kept-store'
@@ -44,7 +45,7 @@ export function SaveAllButton({ task }: { task: TaskView }) {
     setState({ busy: true, problem: undefined })
     try {
       const { zipKeptTask } = await import('../keep/zip-kept-task')
-      downloadBlob(await zipKeptTask(task, kept.meta), `${task.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'foxwatch-download'}.zip`)
+      downloadBlob(await zipKeptTask(task, kept.meta), `${safeFileName(task.id)}.zip`)
       setState({ busy: false, problem: undefined })
     } catch (error) {
       setState({ busy: false, problem: error instanceof Error ? error.message : String(error) })

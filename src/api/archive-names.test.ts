@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { safeFileName, uniqueZipPaths, zipPath } from './archive-names'
+
+describe('archive names', () => {
+  it('makes file names safe for any disk', () => {
+    expect(safeFileName('demo-image 1/../x.png')).toBe('demo-image_1_.._x.png')
+    expect(safeFileName('..hidden')).toBe('hidden')
+    expect(safeFileName(null)).toBe('foxwatch-download')
+    expect(safeFileName('x'.repeat(300))).toHaveLength(120)
+  })
+
+  it('keeps folders but never climbs out of the archive', () => {
+    expect(zipPath('material-t1/basecolor.png')).toBe('material-t1/basecolor.png')
+    expect(zipPath('../../etc/passwd')).toBe('etc/passwd')
+    expect(zipPath('/./')).toBe('file')
+  })
+
+  it('gives each name once', () => {
+    const unique = uniqueZipPaths()
+    expect(['a.png', 'a.png', 'a.png', 'notes'].map(unique)).toEqual(['a.png', 'a-2.png', 'a-3.png', 'notes'])
+    expect(unique('notes')).toBe('notes-2')
+  })
+})
