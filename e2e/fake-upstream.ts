@@ -9,6 +9,34 @@ const queries = new Map<string, Seen[]>()
 const fileRequests: Array<{ path: string; headers: IncomingMessage['headers'] }> = []
 /** `fake-vanishing-…` tasks whose result files a test has switched off with POST /__gone/<id>. */
 const gone = new Set<string>()
+/**
+ * Answers a test has scripted for a task ID with POST /__script/<id>: each query takes the next
+ * step, and the last step repeats. This is how the fault suite and the payload corpora make the
+ * stand-in misbehave on cue.
+ */
+export type ScriptStep = {
+  /** HTTP status; 200 unless given. */
+  status?: number
+  headers?: Record<string, string>
+  /** A body sent as JSON. */
+  json?: unknown
+  /** A body sent as it is (HTML, truncated JSON, anything). */
+  raw?: string
+  /** A body of this many bytes of valid JSON padding (a task with a long `padding` field). */
+  bigBytes?: number
+  /** Wait this long before answering. */
+  delayMs?: number
+  /** Send the body in pieces of this many bytes, one every `everyMs`. */
+  drip?: { bytes: number; everyMs: number }
+  /** Send the headers and half the body, then destroy the connection. */
+  reset?: boolean
+  /** Send the headers and part of the body, then never finish. */
+  hang?: boolean
+  /** Destroy the connection before any answer. */
+  refuse?: boolean
+}
+const scripts = new Map<string, ScriptStep[]>()
+
 const picture = readFileSync(new URL('../server/demo/assets/image-1.png', import.meta.url))
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -35,7 +63,53 @@ function lifecycle(id: string, answer: number) {
   return completed(id)
 }
 
+function playStep(res: ServerResponse, step: ScriptStep) {
+  const answer = () => {
+    if (step.refuse) {
+      res.socket?.destroy()
+      return
+    }
+    const body = step.raw !== undefined ? step.raw
+      : step.bigBytes !== undefined ? bigTask(step.bigBytes)
+      : JSON.stringify(step.json ?? null)
+    const type = step.raw !== undefined ? 'text/plain' : 'application/json'
+    res.writeHead(step.status ?? 200, { 'content-type': type, ...step.headers })
+    if (step.reset || step.hang) {
+      res.write(body.slice(0, Math.max(1, Math.floor(body.length / 2))))
+      if (step.reset) setTimeout(() => res.socket?.destroy(), 20)
+      return
+    }
+    if (step.drip) {
+      const { bytes, everyMs } = step.drip
+      let at = 0
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer)
+        res.write(body.slice(at, at + bytes))
+        at += bytes
+        if (at >= body.length) {
+          clearInterval(timer)
+          res.end()
+        }
+      }, everyMs)
+      return
+    }
+    res.end(body)
+  }
+  if (step.delayMs) setTimeout(answer, step.delayMs)
+  else answer()
+}
+
+/** A completed task whose JSON is about `bytes` long. */
+function bigTask(bytes: number): string {
+  const base = JSON.stringify(task('big', 'completed', { padding: '' }))
+  return base.replace('"padding":""', `"padding":"${'x'.repeat(Math.max(0, bytes - base.length))}"`)
+}
+
 function answerTask(res: ServerResponse, id: string, sync: boolean, n: number) {
+  const script = scripts.get(id)
+  if (script?.length) {
+    return playStep(res, script[Math.min(n, script.length) - 1] ?? {})
+  }
   const behaviour = /^fake-([a-z0-9]+)-/.exec(id)?.[1]
   const error = (status: number, type: string, message: string, headers: Record<string, string> = {}) =>
     send(res, status, { error: { message, type } }, headers)
@@ -117,6 +191,19 @@ const server = createServer((req, res) => {
   const stats = /^\/__stats\/(.+)$/.exec(url.pathname)
   if (stats?.[1]) return send(res, 200, { queries: queries.get(decodeURIComponent(stats[1])) ?? [] })
   if (url.pathname === '/__files') return send(res, 200, { requests: fileRequests })
+  const scripted = /^\/__script\/(.+)$/.exec(url.pathname)
+  if (scripted?.[1] && req.method === 'POST') {
+    const id = decodeURIComponent(scripted[1])
+    let text = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (text += chunk))
+    req.on('end', () => {
+      scripts.set(id, (JSON.parse(text) as { steps: ScriptStep[] }).steps)
+      queries.delete(id)
+      send(res, 200, { scripted: id })
+    })
+    return
+  }
   const vanish = /^\/__gone\/(.+)$/.exec(url.pathname)
   if (vanish?.[1] && req.method === 'POST') {
     gone.add(decodeURIComponent(vanish[1]))

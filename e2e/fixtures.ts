@@ -2,6 +2,7 @@
 // fake upstream's counters.
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { z } from 'zod'
+import type { ScriptStep } from './fake-upstream'
 import { FAKE_UPSTREAM } from './ports'
 
 const Stats = z.object({
@@ -67,6 +68,18 @@ export async function upstreamQueries(taskId: string) {
 export async function resultHostRequests() {
   const response = await fetch(`${FAKE_UPSTREAM}/__files`)
   return FileRequests.parse(await response.json()).requests
+}
+
+/**
+ * Makes the fake upstream answer `taskId` with these steps, one per query, the last repeating
+ * (see ScriptStep in fake-upstream.ts). Clears the task's counters.
+ */
+export async function scriptUpstream(taskId: string, steps: ScriptStep[]) {
+  const response = await fetch(`${FAKE_UPSTREAM}/__script/${encodeURIComponent(taskId)}`, {
+    method: 'POST',
+    body: JSON.stringify({ steps }),
+  })
+  if (!response.ok) throw new Error(`scripting ${taskId} failed: ${response.status}`)
 }
 
 export { expect }
