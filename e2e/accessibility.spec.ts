@@ -93,6 +93,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(page, 'demo-transcript at 390 px')
     })
 
+    for (const width of [1280, 390]) {
+      test(`a watchlist with settled and running rows, ${width} px wide, has no serious accessibility violations`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 900 })
+        const ids = ['image', 'failed', 'pbr', 'slow'].map((scenario) => uniqueId(`demo-${scenario}`))
+        await page.goto(`/?watch=${ids.join(',')}`)
+        const table = page.getByRole('table', { name: 'Watched tasks' })
+        await expect(table.getByTestId('watch-status').filter({ hasText: /Completed|Failed/ })).toHaveCount(3, { timeout: 20_000 })
+        await expect(table.getByRole('img', { name: /^First result of/ })).toHaveCount(2)
+        await expectAccessible(page, `watchlist at ${width} px`)
+      })
+    }
+
     test('a real task without a key, then the key setting once used, have no serious accessibility violations', async ({ page, taskPage }) => {
       await taskPage.open('task-unified-1757165031-uyujaw3d')
       await expect(taskPage.alert).toContainText('needs a foxapi API key')

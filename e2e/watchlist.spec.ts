@@ -206,3 +206,24 @@ test('the request budget is a setting, and foxapi sees no more than it allows', 
   expect(seen.maxInFlight).toBe(1)
   expect(seen.maxPerSecond).toBeLessThanOrEqual(2)
 })
+
+test('on a phone each watched task is a card that fits the screen, with its facts labelled', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const ids = [uniqueId('demo-image'), uniqueId('demo-failed')] as const
+  await page.goto(`/?watch=${ids.join(',')}`)
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed'], { timeout: 20_000 })
+  // Nothing scrolls sideways: not the page, not the list.
+  const overflow = await page.evaluate(() => {
+    const list = document.querySelector('[data-watchlist]')?.parentElement
+    return { page: document.documentElement.scrollWidth - window.innerWidth, list: list ? list.scrollWidth - list.clientWidth : -1 }
+  })
+  expect(overflow).toEqual({ page: 0, list: 0 })
+  // The column headings are hidden there, so each fact says what it is; the table stays a table.
+  const first = table.getByRole('row').filter({ hasText: ids[0] })
+  await expect(table.getByRole('columnheader', { name: 'Model' })).toBeAttached()
+  const label = await first.getByRole('cell').filter({ hasText: 'gemini' }).evaluate((cell) => getComputedStyle(cell, '::before').content)
+  expect(label).toBe('"Model"')
+  const box = await first.boundingBox()
+  expect(box?.width).toBeLessThanOrEqual(390)
+})

@@ -10,6 +10,7 @@ const out = process.argv[3] ?? join(import.meta.dirname, '..', 'test-results', '
 const executablePath = chromiumPath()
 
 const run = Date.now().toString(36)
+const watchlist = ['image', 'video', 'transcript', 'failed', 'pbr', 'slow'].map((kind) => `demo-${kind}-${run}w`).join(',')
 const shots = [
   { name: 'home', path: '/', waitFor: 'Try a demo task' },
   { name: 'task-page', path: `/tasks/demo-pbr-${run}`, waitFor: 'Completed' },
@@ -19,6 +20,8 @@ const shots = [
   { name: 'voice-clone', path: `/tasks/demo-voice-clone-${run}`, waitFor: 'Completed' },
   { name: 'failed', path: `/tasks/demo-failed-${run}`, waitFor: 'The task failed' },
   { name: 'processing', path: `/tasks/demo-slow-${run}`, waitFor: 'Processing' },
+  { name: 'watchlist', path: `/?watch=${watchlist}`, waitFor: 'Copy link to this watchlist', settled: 5 },
+  { name: 'watchlist-phone', path: `/?watch=${watchlist}`, waitFor: 'Copy link to this watchlist', settled: 5, width: 390 },
   { name: 'no-key-phone', path: '/tasks/task-unified-1757165031-uyujaw3d', waitFor: 'needs a foxapi API key', width: 390 },
 ]
 
@@ -29,6 +32,12 @@ try {
     const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 800 } })
     await page.goto(`${base}${shot.path}`)
     await page.getByText(shot.waitFor).first().waitFor({ timeout: 60_000 })
+    if (shot.settled) {
+      // A watchlist: wait until this many rows have settled, so the picture shows previews.
+      await page.waitForFunction((count) =>
+        [...document.querySelectorAll('[data-testid="watch-status"]')].filter((status) => /Completed|Failed/.test(status.textContent ?? '')).length >= count,
+      shot.settled, { timeout: 60_000 })
+    }
     // Let lazy renderers load and their images decode before the picture is taken.
     await page.waitForFunction(() =>
       !document.body.textContent?.includes('Loading the') && [...document.images].every((img) => img.complete))

@@ -32,6 +32,12 @@ function expiryText(watch: TaskWatch | undefined, now: number): string {
   }
 }
 
+// On a phone each row becomes a wrapped card instead of a table too wide to read: cells flow
+// onto lines, empty ones vanish, and the few that need it say what they are, since the column
+// headings are hidden there (they stay for screen readers).
+const CELL = 'py-2 pr-3 max-sm:py-0 max-sm:pr-0 max-sm:empty:hidden'
+const LABELLED = 'max-sm:text-xs max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400'
+
 function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | undefined; now: number }) {
   const unseen = useUnseen().has(taskId)
   const task = watch?.task
@@ -42,9 +48,9 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
   return (
     <tr
       data-flashing={flashing || undefined}
-      className={`border-t border-stone-200 transition-colors dark:border-stone-700 ${flashing ? 'animate-pulse bg-emerald-50 dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
+      className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
     >
-      <td className="py-2 pr-3">
+      <td className={`${CELL} max-sm:basis-full`}>
         <a
           href={taskPath(taskId)}
           onClick={(event) => {
@@ -57,9 +63,9 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
         </a>
         {watch?.problem && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
       </td>
-      <td className="py-2 pr-3 text-sm">{task?.model ?? ''}</td>
-      <td className="py-2 pr-3 text-sm">{task ? (task.type === 'unknown' ? (task.rawType ?? '') : task.type) : ''}</td>
-      <td className="py-2 pr-3">
+      <td data-label="Model" className={`${CELL} ${LABELLED} text-sm`}>{task?.model ?? ''}</td>
+      <td data-label="Type" className={`${CELL} ${LABELLED} text-sm`}>{task ? (task.type === 'unknown' ? (task.rawType ?? '') : task.type) : ''}</td>
+      <td className={CELL}>
         {task ? (
           <span data-testid="watch-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_TONE[task.status]}`}>
             {STATUS_LABEL[task.status]}
@@ -68,7 +74,7 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
           <span className="text-xs text-stone-500">asking…</span>
         )}
       </td>
-      <td className="py-2 pr-3">
+      <td className={CELL}>
         <div
           role="progressbar"
           aria-label={`Progress of ${taskId}`}
@@ -80,14 +86,14 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
           <div className="h-full bg-orange-500" style={{ width: `${progress}%` }} />
         </div>
       </td>
-      <td className="py-2 pr-3 text-sm whitespace-nowrap">{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
-      <td className="py-2 pr-3 text-sm whitespace-nowrap">{expiryText(watch, now)}</td>
-      <td className="py-2 pr-3">
+      <td data-label="Age" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
+      <td data-label="Links expire" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{expiryText(watch, now)}</td>
+      <td className={CELL}>
         {preview && hasUrl(preview) && (
           <img src={preview.url} alt={`First result of ${taskId}`} loading="lazy" referrerPolicy="no-referrer" className="h-10 w-10 rounded object-cover" />
         )}
       </td>
-      <td className="py-2">
+      <td className="py-2 max-sm:ml-auto max-sm:py-0">
         <Button variant="quiet" onClick={() => unwatch([taskId])} aria-label={`Stop watching ${taskId}`}>
           Remove
         </Button>
@@ -272,9 +278,9 @@ export function WatchlistView() {
       {entries.length > 0 && <BudgetSetting />}
       {entries.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
-          <table data-watchlist className="w-full text-left">
+          <table data-watchlist className="w-full text-left max-sm:block">
             <caption className="sr-only">Watched tasks</caption>
-            <thead>
+            <thead className="max-sm:sr-only">
               <tr className="text-xs text-stone-500 dark:text-stone-400">
                 <th scope="col" className="py-2 pr-3 font-medium">Task</th>
                 <th scope="col" className="py-2 pr-3 font-medium">Model</th>
@@ -287,7 +293,7 @@ export function WatchlistView() {
                 <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block">
               {shown.map(({ entry, watch }) => (
                 <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} />
               ))}
