@@ -3,11 +3,11 @@
 // files to fetch and the derived text files the page made (subtitles, markdown). Every file passes
 // through in chunks, with backpressure, so neither side holds a whole file or the whole archive.
 import { createHash } from 'node:crypto'
-import { Zip, ZipPassThrough } from 'fflate'
 import { z } from 'zod'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
 import { safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/api/archive-names.ts'
 import { contentDisposition } from './save-route.ts'
+import { StreamZip, ZipTooLarge } from './stream-zip.ts'
 import { errorResponse } from './upstream-error.ts'
 
 const MAX_FILES = 2000
@@ -47,13 +47,10 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
     // About 4 MB of chunks may wait for the browser; past that, reading from the result host pauses.
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(undefined, undefined, { highWaterMark: 64 })
     const writer = writable.getWriter()
-    const zip = new Zip((error, chunk, final) => {
-      if (error) {
-        void writer.abort(error)
-        return
-      }
-      void writer.write(chunk).catch(() => undefined)
-      if (final) void writer.close().catch(() => undefined)
+    const zip = new StreamZip(async (bytes) => {
+      // Backpressure: read no more from the result host than the browser has taken.
+      if ((writer.desiredSize ?? 0) <= 0) await writer.ready
+      void writer.write(bytes).catch(() => undefined)
     })
     const unique = uniqueZipPaths()
     const manifest: ManifestEntry[] = []
@@ -63,24 +60,21 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       cancelled = true
     })
 
-    async function addBytes(name: string, body: AsyncIterable<Uint8Array>, url: string | null, contentType: string | null) {
-      const entry = new ZipPassThrough(name)
-      zip.add(entry)
+    async function addBytes(name: string, body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, url: string | null, contentType: string | null) {
       const hash = createHash('sha256')
       let size = 0
       try {
-        for await (const chunk of body) {
+        size = (await zip.add(name, body, (chunk) => {
           hash.update(chunk)
           size += chunk.byteLength
-          entry.push(chunk)
-          // Backpressure: read no more from the result host than the browser has taken.
-          if ((writer.desiredSize ?? 0) <= 0) await writer.ready
-        }
-        entry.push(new Uint8Array(0), true)
+        })).size
         manifest.push({ name, url, size, content_type: contentType, sha256: hash.digest('hex'), saved_at: new Date().toISOString() })
-      } catch {
-        entry.push(new Uint8Array(0), true)
-        manifest.push({ name, url, size, content_type: contentType, sha256: null, saved_at: new Date().toISOString(), error: 'The download broke off; this file is incomplete.' })
+      } catch (error) {
+        // Past 4 GB the archive itself is broken: nothing more can be added to it.
+        if (error instanceof ZipTooLarge) throw error
+        // A cap (size, time) says which; anything else is the host's connection breaking.
+        const why = error instanceof ResultRefused ? error.message : 'The download broke off; this file is incomplete.'
+        manifest.push({ name, url, size, content_type: contentType, sha256: null, saved_at: new Date().toISOString(), error: why })
       }
     }
 
@@ -88,8 +82,8 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
 
     void (async () => {
       try {
-        await addBytes(unique('task.json'), toAsync(text(plan.task)), null, 'application/json')
-        for (const derived of plan.derived) await addBytes(unique(derived.name), toAsync(text(derived.text)), null, null)
+        await addBytes(unique('task.json'), text(plan.task), null, 'application/json')
+        for (const derived of plan.derived) await addBytes(unique(derived.name), text(derived.text), null, null)
         for (const file of plan.files) {
           if (cancelled) return
           const name = unique(file.name)
@@ -105,10 +99,9 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
             })
           }
         }
-        const manifestFile = new ZipPassThrough(unique('manifest.json'))
-        zip.add(manifestFile)
-        manifestFile.push(new TextEncoder().encode(`${JSON.stringify({ task_id: plan.taskId, files: manifest }, null, 2)}\n`), true)
-        zip.end()
+        await zip.add(unique('manifest.json'), text(`${JSON.stringify({ task_id: plan.taskId, files: manifest }, null, 2)}\n`))
+        await zip.finish()
+        await writer.close()
       } catch (error) {
         await writer.abort(error).catch(() => undefined)
       }
@@ -127,8 +120,4 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       },
     })
   }
-}
-
-async function* toAsync(chunks: Uint8Array[]): AsyncIterable<Uint8Array> {
-  yield* chunks
 }
