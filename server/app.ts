@@ -17,11 +17,13 @@ type AppOptions = {
   config: Config
   /** How the server reaches foxapi; tests may pass their own. */
   upstream?: Upstream
+  /** The demo's result files, when the server runs compiled from elsewhere than its source. */
+  demoAssets?: string
 }
 
-export function createApp({ config, upstream = (request) => fetch(request) }: AppOptions): Hono {
+export function createApp({ config, upstream = (request) => fetch(request), demoAssets }: AppOptions): Hono {
   const app = new Hono()
-  const demoApp = config.demo ? createDemoUpstream({ pace: config.demoPace }) : undefined
+  const demoApp = config.demo ? createDemoUpstream({ pace: config.demoPace, ...(demoAssets ? { assets: demoAssets } : {}) }) : undefined
   const demo: Upstream | undefined = demoApp ? async (request) => demoApp.fetch(request) : undefined
   const proxyTask = createTaskProxy({ config, upstream, demo })
   const save = createSaveRoute({ config, demo })

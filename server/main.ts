@@ -1,4 +1,6 @@
-// Starts the foxwatch server: `npm start` builds the page, then runs this.
+// Starts the foxwatch server: `npm start` builds the page and compiles this to dist-server/ (see
+// vite.server.config.ts); `npm run dev:server` and the browser tests run it from source. Both
+// sit one folder below the project, so paths relative to this file hold either way.
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
@@ -12,7 +14,7 @@ try {
   process.exit(1)
 }
 
-const app = createApp({ config })
+const app = createApp({ config, demoAssets: fileURLToPath(new URL('../server/demo/assets/', import.meta.url)) })
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
   console.log(`foxwatch is running at http://${host}:${info.port}/`)

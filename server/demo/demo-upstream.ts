@@ -1,4 +1,5 @@
 // The built-in demo upstream: foxapi's task API for `demo-*` IDs, each on a clock of its own.
+import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { scenarioFor, type Scenario } from './scenarios.ts'
@@ -7,7 +8,8 @@ export const DEMO_PREFIX = '/demo'
 
 /** The audio a demo transcript was made from, so the page can offer it for play-along. */
 export const DEMO_SOURCE_AUDIO: Readonly<Record<string, string>> = { transcript: `${DEMO_PREFIX}/files/transcript.mp3` }
-const ASSETS = new URL('./assets/', import.meta.url).pathname
+/** Where the demo's files are when this module runs from source (main.ts says so when compiled). */
+const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url))
 
 type DemoOptions = {
   /** >1 runs every task faster; tests use it. */
@@ -15,9 +17,11 @@ type DemoOptions = {
   now?: () => number
   /** How many distinct IDs to remember before forgetting the oldest. */
   capacity?: number
+  /** The folder of the demo's result files. */
+  assets?: string
 }
 
-export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000 }: DemoOptions): Hono {
+export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000, assets = ASSETS }: DemoOptions): Hono {
   const firstSeen = new Map<string, number>()
 
   function startedAt(taskId: string): number {
@@ -48,7 +52,7 @@ export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000 }: 
 
   app.get(
     `${DEMO_PREFIX}/files/:name`,
-    serveStatic({ root: ASSETS, rewriteRequestPath: (path) => path.slice(`${DEMO_PREFIX}/files`.length) }),
+    serveStatic({ root: assets, rewriteRequestPath: (path) => path.slice(`${DEMO_PREFIX}/files`.length) }),
   )
 
   return app
