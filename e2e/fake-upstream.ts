@@ -22,8 +22,13 @@ export type ScriptStep = {
   json?: unknown
   /** A body sent as it is (HTML, truncated JSON, anything). */
   raw?: string
-  /** A body of this many bytes of valid JSON padding (a task with a long `padding` field). */
+  /**
+   * A body of this many bytes of valid JSON: `json` (or a completed task) with a long `padding`
+   * field added.
+   */
   bigBytes?: number
+  /** A `Retry-After` header as an HTTP date this many seconds after the moment of answering. */
+  retryAfterDate?: number
   /** Wait this long before answering. */
   delayMs?: number
   /** Send the body in pieces of this many bytes, one every `everyMs`. */
@@ -70,10 +75,11 @@ function playStep(res: ServerResponse, step: ScriptStep) {
       return
     }
     const body = step.raw !== undefined ? step.raw
-      : step.bigBytes !== undefined ? bigTask(step.bigBytes)
+      : step.bigBytes !== undefined ? bigTask(step.bigBytes, step.json)
       : JSON.stringify(step.json ?? null)
     const type = step.raw !== undefined ? 'text/plain' : 'application/json'
-    res.writeHead(step.status ?? 200, { 'content-type': type, ...step.headers })
+    const retryAfter = step.retryAfterDate === undefined ? {} : { 'retry-after': new Date(Date.now() + step.retryAfterDate * 1000).toUTCString() }
+    res.writeHead(step.status ?? 200, { 'content-type': type, ...retryAfter, ...step.headers })
     if (step.reset || step.hang) {
       res.write(body.slice(0, Math.max(1, Math.floor(body.length / 2))))
       if (step.reset) setTimeout(() => res.socket?.destroy(), 20)
@@ -99,9 +105,10 @@ function playStep(res: ServerResponse, step: ScriptStep) {
   else answer()
 }
 
-/** A completed task whose JSON is about `bytes` long. */
-function bigTask(bytes: number): string {
-  const base = JSON.stringify(task('big', 'completed', { padding: '' }))
+/** `json` (a completed task unless given) as JSON about `bytes` long. */
+function bigTask(bytes: number, json: unknown): string {
+  const body = typeof json === 'object' && json !== null ? json : task('big', 'completed')
+  const base = JSON.stringify({ ...body, padding: '' })
   return base.replace('"padding":""', `"padding":"${'x'.repeat(Math.max(0, bytes - base.length))}"`)
 }
 
@@ -211,6 +218,12 @@ const server = createServer((req, res) => {
   }
   if (url.pathname.startsWith('/files/')) {
     fileRequests.push({ path: url.pathname, headers: req.headers })
+    // A result host that sends the saver elsewhere: the SSRF suite's redirects.
+    const to = url.pathname === '/files/redirect' ? url.searchParams.get('to') : null
+    if (to) {
+      res.writeHead(302, { location: to })
+      return res.end()
+    }
     if (url.pathname.startsWith('/files/gone/')) return send(res, 404, { error: 'expired' })
     const vanishing = /^\/files\/vanishing\/([^/]+)\//.exec(url.pathname)?.[1]
     if (vanishing && gone.has(decodeURIComponent(vanishing))) return send(res, 404, { error: 'expired' })

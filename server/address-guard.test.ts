@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isPublicAddress } from './address-guard.ts'
+import { isLoopbackName, isPublicAddress } from './address-guard.ts'
 
 describe('isPublicAddress', () => {
   it.each([
@@ -32,6 +32,12 @@ describe('isPublicAddress', () => {
     ['::ffff:a9fe:a9fe', 'IPv4-mapped metadata address, hex'],
     ['64:ff9b::10.0.0.1', 'NAT64 of a private address'],
     ['64:ff9b::7f00:1', 'NAT64 of loopback, hex'],
+    ['::7f00:1', 'IPv4-compatible loopback (deprecated form)'],
+    ['::10.0.0.1', 'IPv4-compatible private, dotted'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['2002:7f00:1::1', '6to4 of loopback'],
+    ['fe80::1%eth0', 'link-local with a zone'],
   ])('%s (%s) is not public', (address) => {
     expect(isPublicAddress(address)).toBe(false)
   })
@@ -64,5 +70,13 @@ describe('isPublicAddress', () => {
 
   it.each(['http://[::ffff:127.0.0.1]/', 'http://[0:0:0:0:0:ffff:7f00:1]/'])('%s, an IPv6 hostname in brackets, is loopback', (url) => {
     expect(isPublicAddress(new URL(url).hostname)).toBe(false)
+  })
+
+  it.each(['localhost', 'LOCALHOST', 'localhost.', 'foxwatch.localhost', 'a.b.localhost.'])('%s is loopback by its name alone', (name) => {
+    expect(isLoopbackName(name)).toBe(true)
+  })
+
+  it.each(['localhost.example.com', 'notlocalhost', 'example.com', 'mylocalhost.test'])('%s is not loopback by name', (name) => {
+    expect(isLoopbackName(name)).toBe(false)
   })
 })

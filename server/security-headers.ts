@@ -7,7 +7,8 @@ export const PAGE_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   // Results are shown straight from their hosts (any https/http host), or from kept copies (blob:).
-  "img-src 'self' https: http: data: blob:",
+  // No data: the page makes no data: images, and a result's data: link is never shown as one.
+  "img-src 'self' https: http: blob:",
   "media-src 'self' https: http: blob:",
   // blob: is the page's own kept copies (the waveform reads a kept audio file's bytes).
   "connect-src 'self' blob:",

@@ -1,6 +1,7 @@
 // GET /api/tasks/:id: one task query, passed to foxapi (or the demo upstream) and back.
 import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
+import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
 
 /** Something that answers a Request the way fetch would: global fetch, or the in-process demo app. */
@@ -32,7 +33,8 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
         signal,
         redirect: 'manual',
       }))
-      return await relay(response, signal)
+      const answer = await relay(response, signal)
+      return { ...answer, body: redactKey(answer.body, key) }
     } catch (error) {
       if (signal.aborted) {
         return relay(errorResponse(504, 'upstream_timeout', `foxapi did not answer within ${Math.round(config.upstreamTimeoutMs / 1000)} s.`))
@@ -100,7 +102,11 @@ async function relay(response: Response, signal?: AbortSignal): Promise<Answer> 
 
 async function readCapped(response: Response, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get('content-length'))
-  if (declared > MAX_BODY_BYTES) throw new TooLarge()
+  if (declared > MAX_BODY_BYTES) {
+    // Unread, the body would hold the connection to foxapi open (and foxapi sending) for good.
+    await response.body?.cancel().catch(() => undefined)
+    throw new TooLarge()
+  }
   if (!response.body) return new Uint8Array(new ArrayBuffer(0))
   const chunks: Uint8Array[] = []
   let size = 0
