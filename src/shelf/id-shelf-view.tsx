@@ -4,7 +4,8 @@ import { downloadText } from '../components/download'
 import { formatTime } from '../components/format'
 import { Button } from '../components/ui/button'
 import { CopyButton } from '../components/ui/copy-button'
-import { relabel, removeFromShelf, useShelf, type ShelfEntry } from './id-shelf'
+import { UnsavedNotice } from '../components/unsaved-notice'
+import { relabel, removeFromShelf, useShelf, useUnsavedShelf, type ShelfEntry } from './id-shelf'
 
 const KIND_LABEL = {
   'kling-voice': 'Kling voice',
@@ -18,10 +19,10 @@ function exportShelf(entries: readonly ShelfEntry[]) {
   downloadText(`${JSON.stringify(entries, null, 2)}\n`, 'application/json', 'foxwatch-id-shelf.json')
 }
 
-function ShelfRow({ entry, onRefused }: { entry: ShelfEntry; onRefused: () => void }) {
+function ShelfRow({ entry }: { entry: ShelfEntry }) {
   const [label, setLabel] = useState(entry.label)
   const save = () => {
-    if (label !== entry.label && !relabel(entry, label)) onRefused()
+    if (label !== entry.label) relabel(entry, label)
   }
   return (
     <li className="grid gap-2 border-b border-stone-200 py-3 last:border-0 sm:grid-cols-[12rem_1fr_auto] sm:items-center dark:border-stone-700">
@@ -56,7 +57,7 @@ function ShelfRow({ entry, onRefused }: { entry: ShelfEntry; onRefused: () => vo
       </div>
       <div className="flex gap-2">
         <CopyButton text={entry.id} label="Copy ID" />
-        <Button variant="quiet" onClick={() => removeFromShelf(entry) || onRefused()} aria-label={`Remove ${entry.id} from the shelf`}>
+        <Button variant="quiet" onClick={() => removeFromShelf(entry)} aria-label={`Remove ${entry.id} from the shelf`}>
           Remove
         </Button>
       </div>
@@ -67,7 +68,7 @@ function ShelfRow({ entry, onRefused }: { entry: ShelfEntry; onRefused: () => vo
 /** Every reusable ID foxwatch has seen in this browser, labelled, copyable, exportable. */
 export function IdShelfView() {
   const entries = useShelf()
-  const [refused, setRefused] = useState(false)
+  const unsaved = useUnsavedShelf()
   return (
     <section aria-labelledby="shelf-heading" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -83,17 +84,13 @@ export function IdShelfView() {
           </Button>
         )}
       </div>
-      {refused && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          This browser refused to store the change (its storage is full or switched off). The shelf is as it was.
-        </p>
-      )}
+      <UnsavedNotice count={unsaved} list="the ID shelf" />
       {entries.length === 0 ? (
         <p className="text-sm text-stone-500 dark:text-stone-400">No IDs yet. Watch a voice, character or profile task and its ID lands here.</p>
       ) : (
         <ul aria-label="Saved IDs" className="rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
           {entries.map((entry) => (
-            <ShelfRow key={`${entry.field}:${entry.id}`} entry={entry} onRefused={() => setRefused(true)} />
+            <ShelfRow key={`${entry.field}:${entry.id}`} entry={entry} />
           ))}
         </ul>
       )}

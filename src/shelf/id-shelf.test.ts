@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TaskView } from '../api/task-view'
-import { readShelf, relabel, removeFromShelf, shelveIds } from './id-shelf'
+
+// A fresh module per test, as a fresh page would load it: the shelf caches what it read.
+let { readShelf, relabel, removeFromShelf, shelveIds } = await import('./id-shelf')
 
 function taskWith(id: string, voice: string): TaskView {
   return {
@@ -12,7 +14,11 @@ function taskWith(id: string, voice: string): TaskView {
 }
 
 describe('the ID shelf', () => {
-  beforeEach(() => localStorage.clear())
+  beforeEach(async () => {
+    localStorage.clear()
+    vi.resetModules()
+    ;({ readShelf, relabel, removeFromShelf, shelveIds } = await import('./id-shelf'))
+  })
 
   it('keeps each ID once, with its first sighting and its label', () => {
     shelveIds(taskWith('task-a', 'v1'), 100)
@@ -33,9 +39,18 @@ describe('the ID shelf', () => {
   })
 
   it('drops a damaged entry without losing the rest, and survives garbage', () => {
-    localStorage.setItem('foxwatch.idShelf', JSON.stringify([{ id: 'broken' }, { id: 'v9', field: 'voice_id', idKind: 'voice', label: '', taskId: 't', seenAt: 5 }]))
+    localStorage.setItem('foxwatch.idShelf/voice_id:broken', JSON.stringify({ order: 2, entry: { id: 'broken' } }))
+    localStorage.setItem('foxwatch.idShelf/voice_id:junk', '{not json')
+    localStorage.setItem('foxwatch.idShelf/voice_id:v9', JSON.stringify({ order: 1, entry: { id: 'v9', field: 'voice_id', idKind: 'voice', label: '', taskId: 't', seenAt: 5 } }))
     expect(readShelf().map((e) => e.id)).toEqual(['v9'])
-    localStorage.setItem('foxwatch.idShelf', '{not json')
-    expect(readShelf()).toEqual([])
+  })
+
+  it('a relabelled ID keeps its place; each ID has a key of its own', () => {
+    shelveIds(taskWith('task-a', 'v1'), 100)
+    const [first] = readShelf()
+    if (first) relabel(first, 'Calm')
+    shelveIds(taskWith('task-b', 'v2'), 200)
+    expect(readShelf().map((e) => [e.id, e.label])).toEqual([['v2', ''], ['v1', 'Calm']])
+    expect(Object.keys(localStorage).sort()).toEqual(['foxwatch.idShelf/voice_id:v1', 'foxwatch.idShelf/voice_id:v2'])
   })
 })

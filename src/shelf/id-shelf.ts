@@ -1,6 +1,6 @@
 // The ID shelf: every voice_id, character_id and profile_id seen, kept in this browser. These
 // IDs outlive every result URL, and people paste them into later tasks for months.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { ProfileIdArtifact, TaskView } from '../api/task-view'
 import { createStoredList } from '../components/stored-list'
 
@@ -10,30 +10,29 @@ export const ShelfEntry = z.object({
   id: z.string(),
   field: z.enum(['voice_id', 'character_id', 'profile_id']),
   idKind: z.enum(['kling-voice', 'minimax-voice', 'voice', 'sora-character', 'phota-profile']),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   label: z.string(),
   taskId: z.string(),
-  model: z.string().optional(),
+  model: z.optional(z.string()),
   /** When foxwatch first saw it, ms since the epoch. */
   seenAt: z.number(),
 })
 export type ShelfEntry = z.infer<typeof ShelfEntry>
 
-const shelf = createStoredList(STORAGE_KEY, ShelfEntry)
+const shelf = createStoredList(STORAGE_KEY, ShelfEntry, (entry) => `${entry.field}:${entry.id}`)
 
 export const readShelf = shelf.read
-const writeShelf = shelf.write
 
 const sameId = (a: Pick<ShelfEntry, 'field' | 'id'>, b: Pick<ShelfEntry, 'field' | 'id'>) => a.field === b.field && a.id === b.id
 
 /** Puts a task's IDs on the shelf; an ID already there keeps its label and first sighting. */
 export function shelveIds(task: TaskView, now: number): boolean {
   const ids = task.artifacts.filter((a): a is ProfileIdArtifact => a.kind === 'profile-id')
-  const shelf = readShelf()
-  const fresh = ids.filter((artifact) => !shelf.some((entry) => sameId(entry, artifact)))
+  const shelved = readShelf()
+  const fresh = ids.filter((artifact) => !shelved.some((entry) => sameId(entry, artifact)))
   if (fresh.length === 0) return true
-  return writeShelf([
-    ...fresh.map((artifact) => ({
+  return shelf.put(
+    fresh.map((artifact) => ({
       id: artifact.id,
       field: artifact.field,
       idKind: artifact.idKind,
@@ -43,18 +42,21 @@ export function shelveIds(task: TaskView, now: number): boolean {
       ...(task.model === undefined ? {} : { model: task.model }),
       seenAt: now,
     })),
-    ...shelf,
-  ])
+  )
 }
 
 export function relabel(entry: ShelfEntry, label: string): boolean {
-  return writeShelf(readShelf().map((e) => (sameId(e, entry) ? { ...e, label } : e)))
+  const stored = readShelf().find((e) => sameId(e, entry))
+  return stored ? shelf.put([{ ...stored, label }]) : true
 }
 
 export function removeFromShelf(entry: ShelfEntry): boolean {
-  return writeShelf(readShelf().filter((e) => !sameId(e, entry)))
+  return shelf.remove([`${entry.field}:${entry.id}`])
 }
 
 export function useShelf(): ShelfEntry[] {
   return shelf.useList()
 }
+
+/** Changes to the shelf this browser refused to store: they last only as long as the tab. */
+export const useUnsavedShelf = shelf.useUnsaved

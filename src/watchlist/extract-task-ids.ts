@@ -1,14 +1,14 @@
 // Many task IDs from one paste: one per line, comma or space separated, a JSON array of IDs, or
 // a JSON list of task objects (such as a batch of submit responses).
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { EXAMPLE_ID, extractTaskId } from '../tasks/extract-task-id'
 
 export type ExtractedMany = { ok: true; taskIds: string[]; skipped: string[] } | { ok: false; reason: string }
 
 const TaskLike = z.looseObject({
-  id: z.string().optional().catch(undefined),
-  task_id: z.string().optional().catch(undefined),
-  taskId: z.string().optional().catch(undefined),
+  id: z.catch(z.optional(z.string()), undefined),
+  task_id: z.catch(z.optional(z.string()), undefined),
+  taskId: z.catch(z.optional(z.string()), undefined),
 })
 const JsonList = z.array(z.union([z.string(), TaskLike]))
 

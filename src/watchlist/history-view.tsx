@@ -1,11 +1,13 @@
 import { useId, useState } from 'react'
 import { navigate, taskPath } from '../app/router'
 import { formatTime } from '../components/format'
-import { searchHistory, useHistory, HISTORY_SIZE } from './history'
+import { UnsavedNotice } from '../components/unsaved-notice'
+import { searchHistory, useHistory, useUnsavedHistory, HISTORY_SIZE } from './history'
 
 /** Every task watched lately, searchable by ID or model, even after it left the watchlist. */
 export function HistoryView() {
   const entries = useHistory()
+  const unsaved = useUnsavedHistory()
   const [query, setQuery] = useState('')
   const fieldId = useId()
   if (entries.length === 0) return null
@@ -28,6 +30,7 @@ export function HistoryView() {
           className="rounded-md border border-stone-300 bg-white px-2 py-1 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
         />
       </div>
+      <UnsavedNotice count={unsaved} list="the history" />
       <ul aria-label="Task history" className="max-h-72 overflow-y-auto rounded-lg border border-stone-200 bg-white px-4 text-sm dark:border-stone-700 dark:bg-stone-900">
         {found.slice(0, 100).map((entry) => (
           <li key={entry.taskId} className="flex flex-wrap gap-x-3 border-b border-stone-200 py-1.5 last:border-0 dark:border-stone-700">

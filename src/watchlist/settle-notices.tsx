@@ -8,6 +8,7 @@ import { routeOf } from '../app/router'
 import { readSettings } from '../settings/settings'
 import { isSettled, STATUS_LABEL } from '../tasks/status'
 import type { TaskWatch } from '../tasks/task-watch'
+import { shelveIds } from '../shelf/id-shelf'
 import { remember } from './history'
 
 function isTaskWatch(value: unknown): value is TaskWatch {
@@ -52,6 +53,9 @@ export function SettleNotices() {
       if (watch.task) {
         const { id, model, status } = watch.task
         remember({ taskId: id, status, seenAt: Date.now(), ...(model === undefined ? {} : { model }) })
+        // A voice or profile ID made by a task finished in the watchlist is kept too, even if the
+        // task's page is never opened (the ID outlives the task's links and the watchlist).
+        if (status === 'completed') shelveIds(watch.task, Date.now())
       }
       const task = justSettled(watch)
       if (!task) return

@@ -6,6 +6,7 @@ import { formatAge } from '../components/format'
 import { useNow } from '../components/use-now'
 import { Button } from '../components/ui/button'
 import { CopyButton } from '../components/ui/copy-button'
+import { UnsavedNotice } from '../components/unsaved-notice'
 import { linkExpiry } from '../tasks/link-expiry'
 import { isWatchOver } from '../tasks/polling'
 import { STATUS_LABEL, STATUS_TONE } from '../tasks/status'
@@ -15,7 +16,7 @@ import { useUnseen } from '../app/page-title'
 import { updateSettings, useSettings } from '../settings/settings'
 import { extractTaskIds } from './extract-task-ids'
 import { justSettled } from './settle-notices'
-import { unwatch, useWatchlist, watchTasks, type WatchEntry } from './watchlist'
+import { unwatch, useUnsavedWatchlist, useWatchlist, watchTasks, type WatchEntry } from './watchlist'
 
 function expiryText(watch: TaskWatch | undefined, now: number): string {
   const task = watch?.task
@@ -179,6 +180,7 @@ function BudgetSetting() {
 /** Every watched task at a glance; paste many IDs at once to watch them all. */
 export function WatchlistView() {
   const entries = useWatchlist()
+  const unsaved = useUnsavedWatchlist()
   // One query per watched task (each polls by its own policy, all within the page's budget).
   const watches = useQueries({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)) })
   const [view, setView] = useState<ListView>({ sort: 'added', status: '', type: '', model: '', search: '' })
@@ -275,6 +277,7 @@ export function WatchlistView() {
           <span className="text-sm text-stone-500 dark:text-stone-400" aria-live="polite">{`${shown.length} of ${entries.length} shown`}</span>
         </div>
       )}
+      <UnsavedNotice count={unsaved} list="the watchlist" />
       {entries.length > 0 && <BudgetSetting />}
       {entries.length > 0 && (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
