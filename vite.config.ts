@@ -10,6 +10,16 @@ export default defineConfig({
     sourcemap: true,
     // three.js (the 3D material preview, ~550 kB) is one lazy chunk loaded only on request.
     chunkSizeWarningLimit: 600,
+    // Every browser foxwatch supports has <link rel="modulepreload">: no polyfill in the entry.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Everything the first page load runs is one script (left alone, modules shared with a lazy
+        // chunk become small chunks of their own, which cost a request each and compress worse);
+        // lazy chunks stay lazy. See docs/decisions on the first-load budget.
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
   },
   server: {
     port: 5173,

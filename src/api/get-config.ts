@@ -1,6 +1,6 @@
 // GET /api/config: what the foxwatch server offers (a server key, the demo tasks).
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export const ServerConfig = z.object({
   serverKey: z.boolean(),
@@ -12,7 +12,7 @@ export const ServerConfig = z.object({
     title: z.string(),
     model: z.string(),
     /** For a demo transcript: the audio it was made from, to play along with. */
-    sourceAudio: z.string().optional(),
+    sourceAudio: z.optional(z.string()),
   })),
 })
 export type ServerConfig = z.infer<typeof ServerConfig>

@@ -1,14 +1,13 @@
 import { QueryClient, useQuery } from '@tanstack/react-query'
-import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
+import { ChunkBoundary } from '../components/chunk-boundary'
 import { ApiKeyField } from '../settings/api-key-field'
 import { useSettings, updateSettings } from '../settings/settings'
 import { HomePage } from '../tasks/home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
-import { TaskPage } from '../tasks/task-page'
 import { SettleNotices } from '../watchlist/settle-notices'
-import { KEEP_QUERIES_MS, persistOptions } from './query-persistence'
+import { KEEP_QUERIES_MS, PersistedQueryClientProvider } from './persisted-query-client'
 import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
 import { navigate, routeOf, usePathname } from './router'
@@ -82,19 +81,43 @@ function Header({ taskId }: { taskId: string | undefined }) {
 
 const goHome = () => navigate('/')
 
+// The task page (results, renderers, keeping) is its own chunk: the home page never needs it. A
+// deep link starts fetching it at once, beside the entry, instead of after the first render.
+const loadTaskPage = () => import('../tasks/task-page')
+const TaskPage = lazy(() => loadTaskPage().then((module) => ({ default: module.TaskPage })))
+// A failure here is met again, and shown, when the page renders it.
+if (routeOf(window.location.pathname).page === 'task') void loadTaskPage().catch(() => undefined)
+
+/** What the task page itself shows before its first answer, so the chunk's arrival is seamless. */
+function TaskPageLoading({ taskId }: { taskId: string }) {
+  return (
+    <p role="status" className="text-stone-600 dark:text-stone-300">
+      Asking foxapi about {taskId}…
+    </p>
+  )
+}
+
 export function App() {
   // Kept as long as the persisted copy, so a restored task is not collected before it is shown.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { gcTime: KEEP_QUERIES_MS } } }))
   const route = routeOf(usePathname())
   const taskId = route.page === 'task' ? route.taskId : undefined
   return (
-    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+    <PersistedQueryClientProvider client={queryClient}>
       <Header taskId={taskId} />
       <SettleNotices />
       <Shortcuts onHome={goHome} />
       <main className="mx-auto max-w-6xl px-4 py-6">
-        {route.page === 'task' ? <TaskPage key={route.taskId} taskId={route.taskId} /> : <HomePage />}
+        {route.page === 'task' ? (
+          <ChunkBoundary key={route.taskId} what="task page">
+            <Suspense fallback={<TaskPageLoading taskId={route.taskId} />}>
+              <TaskPage key={route.taskId} taskId={route.taskId} />
+            </Suspense>
+          </ChunkBoundary>
+        ) : (
+          <HomePage />
+        )}
       </main>
-    </PersistQueryClientProvider>
+    </PersistedQueryClientProvider>
   )
 }

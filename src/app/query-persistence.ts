@@ -1,18 +1,21 @@
 // The query cache outlives the page: each watched task's last known state is kept in IndexedDB
 // (TanStack's persister), so after a reload, a closed tab or a restarted server, settled tasks
-// show at once without a query and unsettled ones pick up polling where they were.
+// show at once without a query and unsettled ones pick up polling where they were. A lazy chunk:
+// persisted-query-client.tsx loads it only when there is a cache to restore or a task to keep.
+import type { QueryClient } from '@tanstack/react-query'
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
-import type { PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
+import {
+  persistQueryClientRestore,
+  persistQueryClientSave,
+  persistQueryClientSubscribe,
+  type PersistQueryClientOptions,
+} from '@tanstack/react-query-persist-client'
 import { del, get, set } from 'idb-keyval'
-
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** How long a task's last state is kept without being looked at. */
-export const KEEP_QUERIES_MS = 7 * DAY_MS
+import { KEEP_QUERIES_MS, PERSISTED_QUERIES_KEY } from './persisted-query-client'
 
 export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
   persister: createAsyncStoragePersister({
-    key: 'foxwatch.queries',
+    key: PERSISTED_QUERIES_KEY,
     // IndexedDB, not localStorage: an hour's transcript is megabytes, past localStorage's quota.
     storage: { getItem: (key) => get<string>(key), setItem: (key, value) => set(key, value), removeItem: (key) => del(key) },
     // Often enough that a reload right after a finish rarely loses it; rarely enough to stay cheap.
@@ -24,4 +27,19 @@ export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
   dehydrateOptions: {
     shouldDehydrateQuery: (query) => query.queryKey[0] === 'task' && query.state.status === 'success',
   },
+}
+
+/** Puts the stored cache back (an expired or busted copy is dropped instead). */
+export function restoreQueries(queryClient: QueryClient): Promise<void> {
+  return persistQueryClientRestore({ ...persistOptions, queryClient })
+}
+
+/**
+ * Saves the cache on every change from now on; `saveNow` also saves at once, for changes made
+ * while this chunk was loading.
+ */
+export function persistQueries(queryClient: QueryClient, saveNow: boolean): () => void {
+  const options = { ...persistOptions, queryClient }
+  if (saveNow) void persistQueryClientSave(options)
+  return persistQueryClientSubscribe(options)
 }

@@ -3,9 +3,7 @@
 // meta.json is written last and is what makes a folder a kept task, so a keep that fails part
 // way (storage full, a dead link, a closed tab) never shows up as a half-kept task.
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { z } from 'zod'
-import { normalizeTask } from '../api/normalize-task'
-import { RawTask } from '../api/task-schema'
+import { z } from 'zod/mini'
 import { hasUrl, type TaskView } from '../api/task-view'
 import { fileNameFor, saveHref } from '../renderers/file-name'
 
@@ -14,12 +12,12 @@ const META = 'meta.json'
 
 export const KeptFile = z.object({
   /** The artifact's position in the task's results. */
-  index: z.number().int().min(0),
+  index: z.int().check(z.minimum(0)),
   url: z.string(),
   /** The name Save gives it. */
   name: z.string(),
-  contentType: z.string().nullable(),
-  size: z.number().min(0),
+  contentType: z.nullable(z.string()),
+  size: z.number().check(z.minimum(0)),
   keptAt: z.number(),
 })
 export type KeptFile = z.infer<typeof KeptFile>
@@ -27,7 +25,7 @@ export type KeptFile = z.infer<typeof KeptFile>
 export const KeptMeta = z.object({
   version: z.literal(1),
   taskId: z.string(),
-  model: z.string().nullable(),
+  model: z.nullable(z.string()),
   keptAt: z.number(),
   /** The task's last response, as the JSON text foxapi sent (re-serialised). */
   raw: z.string(),
@@ -245,17 +243,6 @@ export async function openKeptFiles(meta: KeptMeta): Promise<Map<number, File>> 
     files.set(kept.index, new File([stored], kept.name, { type: kept.contentType ?? '' }))
   }
   return files
-}
-
-/** The task as it was when kept, for when foxapi cannot be asked (offline, no key, gone). */
-export function keptTaskView(meta: KeptMeta): TaskView | undefined {
-  try {
-    const body: unknown = JSON.parse(meta.raw)
-    const parsed = RawTask.safeParse(body)
-    return parsed.success ? normalizeTask(parsed.data, meta.taskId, body) : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** The task with each kept result pointing at its local copy, for previews that outlive the links. */

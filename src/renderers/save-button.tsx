@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { TaskView, UrlArtifact } from '../api/task-view'
 import { Button } from '../components/ui/button'
 import { fileNameFor, saveHref } from './file-name'

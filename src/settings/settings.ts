@@ -1,23 +1,23 @@
 // Preferences that change how foxwatch queries foxapi, kept in this browser.
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const STORAGE_KEY = 'foxwatch.settings'
 
 export const Settings = z.object({
   /** Ask foxapi to refresh a running task from its provider before answering. */
-  syncUpstream: z.boolean().catch(true),
+  syncUpstream: z.catch(z.boolean(), true),
   /** Keep every task that completes while watched in this browser's storage. */
-  autoKeep: z.boolean().catch(false),
+  autoKeep: z.catch(z.boolean(), false),
   /** A browser notification when a task settles in a hidden tab (asked for on a click, never on load). */
-  notify: z.boolean().catch(false),
+  notify: z.catch(z.boolean(), false),
   /** A short chime when a watched task settles. */
-  sound: z.boolean().catch(false),
+  sound: z.catch(z.boolean(), false),
   /** Light or dark, or whatever the system says. */
-  theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  theme: z.catch(z.enum(['system', 'light', 'dark']), 'system'),
   /** The request budget shared by every watched task: queries in flight, and started per second. */
-  maxInFlight: z.number().int().min(1).max(16).catch(4),
-  maxPerSecond: z.number().int().min(1).max(20).catch(5),
+  maxInFlight: z.catch(z.int().check(z.minimum(1), z.maximum(16)), 4),
+  maxPerSecond: z.catch(z.int().check(z.minimum(1), z.maximum(20)), 5),
 })
 export type Settings = z.infer<typeof Settings>
 

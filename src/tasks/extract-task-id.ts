@@ -1,7 +1,7 @@
 // Finds the task ID in whatever a person pastes: a bare ID, a foxwatch or foxapi URL, a JSON
 // response, a curl line.
 
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export type Extracted = { ok: true; taskId: string } | { ok: false; reason: string }
 
@@ -40,9 +40,9 @@ function checked(taskId: string): Extracted {
 }
 
 const WithId = z.looseObject({
-  id: z.string().optional().catch(undefined),
-  task_id: z.string().optional().catch(undefined),
-  taskId: z.string().optional().catch(undefined),
+  id: z.catch(z.optional(z.string()), undefined),
+  task_id: z.catch(z.optional(z.string()), undefined),
+  taskId: z.catch(z.optional(z.string()), undefined),
 })
 
 function idFromJson(text: string): string | undefined {

@@ -1,11 +1,10 @@
 // The query that watches one task: fetch, record, and ask the polling policy when to go again.
 import { queryOptions } from '@tanstack/react-query'
-import { getTask } from '../api/get-task'
-import { ApiError } from '../api/problem'
-import { readApiKey } from '../settings/api-key'
-import { readSettings } from '../settings/settings'
 import { isWatchOver, nextPollDelay } from './polling'
-import { recordAnswer, recordProblem, type TaskWatch } from './task-watch'
+import { recordProblem, type TaskWatch } from './task-watch'
+
+// The request, the schemas and normalising load with the first task query, not with the page.
+const loadFetchWatch = () => import('./fetch-watch')
 
 export const taskQueries = {
   all: () => ['task'] as const,
@@ -16,13 +15,10 @@ export const taskQueries = {
       // failed poll and a result on screen is never replaced by an error.
       queryFn: async ({ client, queryKey, signal }): Promise<TaskWatch> => {
         const previous = client.getQueryData<TaskWatch>(queryKey)
-        try {
-          const task = await getTask(taskId, { apiKey: readApiKey(), syncUpstream: readSettings().syncUpstream, signal })
-          return recordAnswer(previous, task, Date.now())
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error
-          return recordProblem(previous, error.problem, Date.now())
-        }
+        const fetchWatch = await loadFetchWatch().then((module) => module.fetchWatch, () => undefined)
+        // The chunk did not come (the server is gone, or restarted with a new build): a network problem.
+        if (!fetchWatch) return recordProblem(previous, { kind: 'network', where: 'foxwatch' }, Date.now())
+        return fetchWatch(taskId, previous, signal)
       },
       refetchInterval: (query) =>
         nextPollDelay({ watch: query.state.data, hidden: document.hidden, now: Date.now(), random: Math.random() }),

@@ -1,0 +1,91 @@
+// The query cache outlives the page (query-persistence.ts says how), without the persister in the
+// first load: the persister's chunk loads only when there is a stored cache to restore, or once a
+// task is watched and there is something to store. Like TanStack's PersistQueryClientProvider, it
+// holds every query back (useIsRestoring) until the restore is done, so polling resumes from the
+// restored state rather than racing it.
+import { IsRestoringProvider, QueryClientProvider, type Query, type QueryClient } from '@tanstack/react-query'
+import { keys } from 'idb-keyval'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** How long a task's last state is kept without being looked at. */
+export const KEEP_QUERIES_MS = 7 * DAY_MS
+
+/** The IndexedDB key (idb-keyval's default store) the persisted cache lives under. */
+export const PERSISTED_QUERIES_KEY = 'foxwatch.queries'
+
+const loadPersistence = () => import('./query-persistence')
+
+/** Restores the stored cache, if any; false when this page must not save over it. */
+async function restore(client: QueryClient): Promise<boolean> {
+  // Listing the keys is cheap; reading the value (megabytes, with long transcripts) is the persister's job.
+  if (!(await keys()).includes(PERSISTED_QUERIES_KEY)) return true
+  const persistence = await loadPersistence().catch(() => undefined)
+  // The chunk did not come (a server restarting): the stored copy is left for the next load,
+  // not overwritten by a page that never read it.
+  if (!persistence) return false
+  await persistence.restoreQueries(client)
+  return true
+}
+
+const isTaskQuery = (query: Query) => query.queryKey[0] === 'task'
+
+/** Saves the cache from the first task query on (only task queries are stored); returns a stop. */
+function persistOnceWatching(client: QueryClient): () => void {
+  let stopped = false
+  let stopSaving: (() => void) | undefined
+  let stopListening: (() => void) | undefined
+  const listen = () => {
+    stopListening = client.getQueryCache().subscribe((event) => {
+      if (isTaskQuery(event.query)) start(true)
+    })
+  }
+  const start = (saveNow: boolean) => {
+    stopListening?.()
+    stopListening = undefined
+    void loadPersistence().then(
+      ({ persistQueries }) => {
+        if (!stopped) stopSaving = persistQueries(client, saveNow)
+      },
+      // The chunk did not come (a server restarting): the next change to a task tries again.
+      () => {
+        if (!stopped) listen()
+      },
+    )
+  }
+  // Restored tasks are already stored; a first task query may change before the chunk arrives.
+  if (client.getQueryCache().getAll().some(isTaskQuery)) start(false)
+  else listen()
+  return () => {
+    stopped = true
+    stopListening?.()
+    stopSaving?.()
+  }
+}
+
+export function PersistedQueryClientProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
+  const [isRestoring, setIsRestoring] = useState(true)
+  const restoreStarted = useRef(false)
+  const maySave = useRef(true)
+  useEffect(() => {
+    // Once per client, even when StrictMode runs this effect twice.
+    if (!restoreStarted.current) {
+      restoreStarted.current = true
+      // A cache that cannot be restored (no IndexedDB, a damaged copy, which the persister drops)
+      // is a page that starts empty, as with TanStack's provider.
+      void restore(client)
+        .catch(() => true)
+        .then((ok) => {
+          maySave.current = ok
+          setIsRestoring(false)
+        })
+    }
+    return isRestoring || !maySave.current ? undefined : persistOnceWatching(client)
+  }, [client, isRestoring])
+  return (
+    <QueryClientProvider client={client}>
+      <IsRestoringProvider value={isRestoring}>{children}</IsRestoringProvider>
+    </QueryClientProvider>
+  )
+}
