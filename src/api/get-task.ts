@@ -1,11 +1,16 @@
 // The one request for a task: GET /api/tasks/:id, parsed into a TaskView or thrown as an ApiError.
-import { z } from 'zod'
+import { z } from 'zod/mini'
+import { en } from 'zod/locales'
 import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
 import { readSettings } from '../settings/settings'
 import { createRequestBudget } from './request-budget'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
+
+// zod/mini ships no messages; full zod's English ones make a bad-response detail readable. Set
+// here, in the task-fetching chunk, so the first page load doesn't carry them.
+z.config(en())
 
 export const KEY_HEADER = 'X-Foxapi-Key'
 const CLIENT_TIMEOUT_MS = 20_000
@@ -59,6 +64,11 @@ async function fetchTask(taskId: string, syncUpstream: boolean, { apiKey, signal
     throw new ApiError(problemFromResponse(response.status, body, response.headers.get('retry-after'), taskId, now()))
   }
   if (!json) throw new ApiError({ kind: 'bad-response', detail: 'The body is not JSON.' })
+  return readTask(body, taskId)
+}
+
+/** A task's JSON body as a TaskView, or a bad-response problem when it is not a task at all. */
+export function readTask(body: unknown, taskId: string): TaskView {
   const parsed = RawTask.safeParse(body)
   if (!parsed.success) throw new ApiError({ kind: 'bad-response', detail: z.prettifyError(parsed.error) })
   return normalizeTask(parsed.data, taskId, body)

@@ -322,10 +322,19 @@ describe('broken input', () => {
     expect(normalize({ status: 'pending', created }).createdAt).toBeUndefined()
   })
 
-  it.each([{ url: 'https://cdn.foxapi.cc/a.png' }, 'https://cdn.foxapi.cc/a.png', 3])('results %j (not an array) → no artifacts', (results) => {
+  it('reads one result object where the results array belongs as that result', () => {
+    const task = normalize({ status: 'completed', type: 'image', results: { url: 'https://cdn.foxapi.cc/a.png' } })
+    expect(only(task, 'image')).toMatchObject({ index: 0, url: 'https://cdn.foxapi.cc/a.png' })
+  })
+
+  it.each(['https://cdn.foxapi.cc/a.png', 3, true])('shows results %j (not an array, not a result) as raw', (results) => {
     const task = normalize({ status: 'completed', type: 'image', results })
     expect(task.status).toBe('completed')
-    expect(task.artifacts).toEqual([])
+    expect(task.artifacts).toEqual([{ kind: 'raw', index: 0, value: results }])
+  })
+
+  it.each([null, [], undefined])('shows nothing for results %j', (results) => {
+    expect(normalize({ status: 'completed', type: 'image', results }).artifacts).toEqual([])
   })
 
   it('shows result items that are null, a number, a string or an array as raw', () => {
@@ -359,7 +368,15 @@ describe('broken input', () => {
   })
 
   it('ignores wrong-typed optional fields instead of failing the task', () => {
-    const task = normalize({ status: 'pending', id: 7, model: ['x'], usage: 'lots', error: 'bad', task_info: 'soon' }, 'abc123')
+    const task = normalize({ status: 'pending', id: 7, model: ['x'], usage: 'lots', error: {}, task_info: 'soon' }, 'abc123')
     expect(task).toMatchObject({ id: 'abc123', model: undefined, usage: undefined, error: undefined, estimatedSeconds: undefined })
+  })
+
+  it.each([
+    { error: 'The input image is too small.', message: 'The input image is too small.' },
+    { error: 500, message: '500' },
+    { error: { code: 'generation_failed', message: { detail: 'Too small.' } }, message: '{"detail":"Too small."}' },
+  ])('keeps what an error of another shape said: $error', ({ error, message }) => {
+    expect(normalize({ status: 'failed', error }).error?.message).toBe(message)
   })
 })

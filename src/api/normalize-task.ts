@@ -3,10 +3,11 @@ import {
   BareMessage,
   ChatCompletion,
   IdResult,
+  RawOutput,
+  RawTaskError,
   TranscriptResult,
   UrlResult,
   type ChatMessage,
-  type RawOutput,
   type RawTask,
 } from './task-schema'
 import type { Artifact, ChatChoice, ProfileIdArtifact, TaskStatus, TaskType, TaskView } from './task-view'
@@ -54,11 +55,9 @@ export function normalizeTask(raw: RawTask, requestedId: string, original: unkno
     status,
     rawStatus: status === 'unknown' ? raw.status : undefined,
     progress,
-    createdAt: raw.created === undefined || raw.created <= 0 ? undefined : raw.created * 1000,
-    estimatedSeconds: raw.task_info?.estimated_time,
-    error: raw.error && (raw.error.code !== undefined || raw.error.message !== undefined)
-      ? { code: raw.error.code, message: raw.error.message }
-      : undefined,
+    createdAt: createdAtOf(raw.created),
+    estimatedSeconds: raw.task_info?.estimated_time !== undefined && raw.task_info.estimated_time >= 0 ? raw.task_info.estimated_time : undefined,
+    error: errorOf(raw.error),
     creditsReserved: typeof credits === 'number' && Number.isFinite(credits) ? credits : undefined,
     usage: raw.usage,
     artifacts: artifactsOf(raw, type),
@@ -75,18 +74,58 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value))
 }
 
-function artifactsOf(raw: RawTask, type: TaskType): Artifact[] {
-  if (raw.results && raw.results.length > 0) {
-    return raw.results.flatMap((item, index) => toArtifacts(item, index, raw.model ?? '', type))
-  }
-  return raw.output ? outputArtifacts(raw.output, type) : []
+/**
+ * Milliseconds for `created` (Unix seconds), when it is a date the page can print: a year past
+ * 275,760 makes `toISOString` throw, and one bad field must not take the page down.
+ */
+function createdAtOf(seconds: number | undefined): number | undefined {
+  if (seconds === undefined || seconds <= 0) return undefined
+  const ms = seconds * 1000
+  return Number.isNaN(new Date(ms).getTime()) ? undefined : ms
 }
 
-/** The older docs' `output{url, urls}` shape. */
-function outputArtifacts(output: RawOutput, type: TaskType): Artifact[] {
-  const urls = [...new Set([...(output.urls ?? []), ...(output.url ? [output.url] : [])])]
-  return urls.flatMap((url, index) =>
-    toArtifacts({ url, width: output.width, height: output.height, duration: output.duration }, index, '', type))
+/** A failed task's code and message. An error of another shape is shown as its text, not lost. */
+function errorOf(sent: unknown): TaskView['error'] {
+  const parsed = RawTaskError.safeParse(sent)
+  if (!parsed.success) {
+    const text = textOf(sent)
+    return text === undefined ? undefined : { code: undefined, message: text }
+  }
+  // A message that is not a string (an object of details, say) is still what foxapi said.
+  const message = parsed.data.message ?? textOf(typeof sent === 'object' && sent !== null ? Reflect.get(sent, 'message') : undefined)
+  return parsed.data.code === undefined && message === undefined ? undefined : { code: parsed.data.code, message }
+}
+
+/** A sent value as a person can read it: a string as it is, anything else as JSON, emptiness as nothing. */
+function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value
+  const json = JSON.stringify(value)
+  return json === '[]' || json === '{}' ? undefined : json
+}
+
+function artifactsOf(raw: RawTask, type: TaskType): Artifact[] {
+  const model = raw.model ?? ''
+  if (Array.isArray(raw.results) && raw.results.length > 0) {
+    return raw.results.flatMap((item, index) => toArtifacts(item, index, model, type))
+  }
+  // One result object where the array belongs is read as that result; a string or a number there
+  // is shown as sent. Only nothing (absent, null, []) shows nothing.
+  if (raw.results !== undefined && raw.results !== null && !Array.isArray(raw.results)) {
+    return toArtifacts(raw.results, 0, model, type)
+  }
+  return outputArtifacts(raw.output, type)
+}
+
+/** The older docs' `output{url, urls}` shape; an output of any other shape is shown as sent. */
+function outputArtifacts(output: unknown, type: TaskType): Artifact[] {
+  if (output === undefined || output === null || (Array.isArray(output) && output.length === 0)) return []
+  const parsed = RawOutput.safeParse(output)
+  if (!parsed.success) return [{ kind: 'raw', index: 0, value: output }]
+  const { url, urls = [], width, height, duration } = parsed.data
+  const links = [...new Set([...urls, ...(url ? [url] : [])])]
+  if (links.length === 0) return Object.keys(output).length > 0 ? [{ kind: 'raw', index: 0, value: output }] : []
+  return links.flatMap((link, index) => toArtifacts({ url: link, width, height, duration }, index, '', type))
 }
 
 /** One result item: usually one artifact; a voice clone with a preview is an ID and an audio. */
@@ -118,8 +157,9 @@ export function toArtifacts(item: unknown, index: number, model: string, type: T
 
   const ids = profileId(item, index, model)
   const located = urlArtifact(item, index, type)
-  const found = [...(ids ? [ids] : []), ...(located ? [located] : [])]
-  return found.length > 0 ? found : [raw]
+  if (!ids) return [located ?? raw]
+  // An ID with a link that cannot be shown (not a web address, say): the item is shown as sent too.
+  return located || !('url' in item) ? [ids, ...(located ? [located] : [])] : [ids, raw]
 }
 
 function chatArtifact(item: object, index: number): Artifact | undefined {

@@ -1,14 +1,14 @@
 // The foxapi wire format, as tolerant zod schemas: unknown keys pass, a wrong-typed optional field
 // becomes undefined instead of failing the whole task.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** An optional field that falls back to undefined when it is missing, null or of the wrong type. */
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined)
 
-const finite = z.number().refine(Number.isFinite)
+const finite = z.number().check(z.refine(Number.isFinite))
 
 export const RawTaskError = z.looseObject({
-  code: lenient(z.union([z.string(), finite.transform(String)])),
+  code: lenient(z.union([z.string(), z.pipe(finite, z.transform((n: number) => String(n)))])),
   message: lenient(z.string()),
   type: lenient(z.string()),
 })
@@ -16,7 +16,7 @@ export type RawTaskError = z.infer<typeof RawTaskError>
 
 export const RawOutput = z.looseObject({
   url: lenient(z.string()),
-  urls: lenient(z.array(z.unknown()).transform((urls) => urls.filter((u): u is string => typeof u === 'string'))),
+  urls: lenient(z.pipe(z.array(z.unknown()), z.transform((urls: unknown[]) => urls.filter((u): u is string => typeof u === 'string')))),
   width: lenient(finite),
   height: lenient(finite),
   duration: lenient(finite),
@@ -32,9 +32,11 @@ export const RawTask = z.looseObject({
   model: lenient(z.string()),
   progress: lenient(finite),
   created: lenient(finite),
-  results: lenient(z.array(z.unknown())),
-  output: lenient(RawOutput),
-  error: lenient(RawTaskError),
+  // Whatever stands in these three is shown, if only as raw JSON, so they are read in
+  // normalizeTask, where an odd shape can still become something on the page.
+  results: z.optional(z.unknown()),
+  output: z.optional(z.unknown()),
+  error: z.optional(z.unknown()),
   usage: lenient(z.record(z.string(), z.unknown())),
   task_info: lenient(z.looseObject({
     can_cancel: lenient(z.boolean()),
@@ -68,7 +70,7 @@ export const UrlResult = z.looseObject({
 export type UrlResult = z.infer<typeof UrlResult>
 
 export const IdResult = z.looseObject({
-  voice_id: lenient(z.union([z.string(), finite.transform(String)])),
+  voice_id: lenient(z.union([z.string(), z.pipe(finite, z.transform((n: number) => String(n)))])),
   character_id: lenient(z.string()),
   profile_id: lenient(z.string()),
   name: lenient(z.string()),
@@ -78,8 +80,8 @@ export type IdResult = z.infer<typeof IdResult>
 
 export const TranscriptWord = z.looseObject({
   text: z.string(),
-  start: lenient(finite.nullable()),
-  end: lenient(finite.nullable()),
+  start: lenient(z.nullable(finite)),
+  end: lenient(z.nullable(finite)),
   type: lenient(z.string()),
   speaker_id: lenient(z.string()),
   logprob: lenient(finite),
@@ -119,11 +121,11 @@ export const TranscriptResult = z.looseObject({
   language_code: lenient(z.string()),
   language_probability: lenient(finite),
   // One odd word must not lose the transcript: bad entries are dropped, not fatal.
-  words: z.array(z.unknown()).transform((words) =>
+  words: z.pipe(z.array(z.unknown()), z.transform((words: unknown[]) =>
     words.flatMap((word) => {
       const parsed = readTranscriptWord(word)
       return parsed ? [parsed] : []
-    })),
+    }))),
 })
 export type TranscriptResult = z.infer<typeof TranscriptResult>
 
@@ -148,7 +150,7 @@ export const ChatCompletion = z.looseObject({
     index: lenient(finite),
     message: ChatMessage,
     finish_reason: lenient(z.string()),
-  })).min(1),
+  })).check(z.minLength(1)),
   usage: lenient(z.looseObject({
     prompt_tokens: lenient(finite),
     completion_tokens: lenient(finite),

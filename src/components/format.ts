@@ -10,6 +10,15 @@ export function formatAge(ms: number): string {
   return `${Math.floor(hours / 24)} days`
 }
 
+/**
+ * How long ago a task was created. A creation time ahead of this computer's clock (foxapi's clock
+ * runs ahead) is said as such, never as a negative age; a few seconds ahead is clock noise.
+ */
+export function formatCreated(createdAt: number, now: number): string {
+  const ahead = createdAt - now
+  return ahead >= 60_000 ? `${formatAge(ahead)} ahead of this computer’s clock` : `${formatAge(now - createdAt)} ago`
+}
+
 /** Seconds as m:ss.s, for word times in transcripts. */
 export function formatClock(seconds: number): string {
   const minutes = Math.floor(seconds / 60)

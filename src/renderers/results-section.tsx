@@ -1,5 +1,7 @@
-import { Suspense } from 'react'
+import { Suspense, useState } from 'react'
 import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
+import { ChunkBoundary } from '../components/chunk-boundary'
+import { Button } from '../components/ui/button'
 import { compareMapTypes } from './pbr-map/map-types'
 import { ArtifactView, KIND_ORDER, SECTIONS, SectionAddon, type ArtifactMap } from './registry'
 
@@ -18,19 +20,34 @@ function grouped(artifacts: readonly Artifact[]): Groups {
   return groups
 }
 
+/**
+ * Results of one kind drawn at first, and per "Show more": a task with thousands of results
+ * (a batch, or a broken upstream) would otherwise stall the page for many seconds.
+ */
+export const RESULTS_PER_PAGE = 100
+
 function KindSection<K extends ArtifactKind>({ kind, artifacts, task }: { kind: K; artifacts: Array<ArtifactMap[K]>; task: TaskView }) {
   const section = SECTIONS[kind]
+  const [limit, setLimit] = useState(RESULTS_PER_PAGE)
+  const hidden = artifacts.length - limit
   return (
     <section aria-label={section.title} className="space-y-2">
       <h3 className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">{section.title}</h3>
-      <Suspense fallback={<p role="status" className="text-sm text-stone-500">Loading the {section.title.toLowerCase()} view…</p>}>
-        <div className={`grid gap-4 ${section.grid}`}>
-          {artifacts.map((artifact) => (
-            <ArtifactView key={`${kind}-${artifact.index}`} kind={kind} artifact={artifact} task={task} />
-          ))}
-        </div>
-        <SectionAddon kind={kind} artifacts={artifacts} task={task} />
-      </Suspense>
+      <ChunkBoundary what={`${section.title.toLowerCase()} view`}>
+        <Suspense fallback={<p role="status" className="text-sm text-stone-500">Loading the {section.title.toLowerCase()} view…</p>}>
+          <div className={`grid gap-4 ${section.grid}`}>
+            {artifacts.slice(0, limit).map((artifact) => (
+              <ArtifactView key={`${kind}-${artifact.index}`} kind={kind} artifact={artifact} task={task} />
+            ))}
+          </div>
+          {hidden > 0 && (
+            <Button onClick={() => setLimit(limit + RESULTS_PER_PAGE)}>
+              Show {Math.min(hidden, RESULTS_PER_PAGE)} more ({hidden.toLocaleString('en')} not shown yet)
+            </Button>
+          )}
+          <SectionAddon kind={kind} artifacts={artifacts} task={task} />
+        </Suspense>
+      </ChunkBoundary>
     </section>
   )
 }

@@ -22,6 +22,15 @@ describe('linkExpiry', () => {
     if (expiry.state === 'fresh' || expiry.state === 'warning') expect(expiry.remainingMs).toBe(remaining)
   })
 
+  it.each([
+    ['a second', 1000],
+    ['three hours', 3 * HOUR],
+    ['a year', 365 * 24 * HOUR],
+  ])('never lasts past 24 hours from now when created is %s in the future', (_ahead, ahead) => {
+    const expiry = linkExpiry({ createdAt: created + ahead, artifacts: [image] }, created)
+    expect(expiry).toEqual({ state: 'fresh', expiresAt: created + LINK_LIFETIME_MS, remainingMs: LINK_LIFETIME_MS })
+  })
+
   it('has no clock without links or without a creation time', () => {
     expect(linkExpiry({ createdAt: created, artifacts: [voice] }, created).state).toBe('none')
     expect(linkExpiry({ createdAt: undefined, artifacts: [image] }, created).state).toBe('none')

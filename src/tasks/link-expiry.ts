@@ -13,7 +13,9 @@ export type LinkExpiry =
 
 export function linkExpiry(task: Pick<TaskView, 'createdAt' | 'artifacts'>, now: number): LinkExpiry {
   if (task.createdAt === undefined || !task.artifacts.some(hasUrl)) return { state: 'none' }
-  const expiresAt = task.createdAt + LINK_LIFETIME_MS
+  // A `created` ahead of this computer's clock means foxapi's clock runs ahead; the links were made
+  // no later than now, so they cannot outlive now + 24 hours.
+  const expiresAt = Math.min(task.createdAt, now) + LINK_LIFETIME_MS
   const remainingMs = expiresAt - now
   if (remainingMs <= 0) return { state: 'expired', expiresAt }
   return { state: remainingMs <= WARNING_MS ? 'warning' : 'fresh', expiresAt, remainingMs }

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { markSeen, usePageTitle } from '../app/page-title'
-import { keepTask, keptTaskView, useKept, useLocalUrls, withLocalUrls } from '../keep/kept-store'
+import { keepTask, useKept, useLocalUrls, withLocalUrls } from '../keep/kept-store'
+import { keptTaskView } from '../keep/kept-task-view'
 import { ResultsSection } from '../renderers/results-section'
 import { useSettings } from '../settings/settings'
 import { shelveIds } from '../shelf/id-shelf'
 import { watchTasks } from '../watchlist/watchlist'
 import { CopyAsCurl } from './copy-as-curl'
+import { OlderAnswerNote } from './older-answer-note'
 import { ProblemBanner } from './problem-banner'
 import { RawJson } from './raw-json'
 import { STATUS_LABEL } from './status'
@@ -67,6 +69,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
   return (
     <div className="space-y-6">
       {watch?.problem && <ProblemBanner problem={watch.problem} stale={task !== undefined} onRetry={retry} />}
+      {watch?.older && watch.task && <OlderAnswerNote shown={watch.task} older={watch.older} />}
       {task && shown && (
         <>
           <TaskSummary task={task} history={watch?.history ?? []} />

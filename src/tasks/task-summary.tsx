@@ -1,5 +1,5 @@
 import type { TaskView } from '../api/task-view'
-import { formatAge, formatTime } from '../components/format'
+import { formatCreated, formatTime } from '../components/format'
 import { useNow } from '../components/use-now'
 import { KeepButton, KeptNotice } from '../keep/keep-controls'
 import { ExpiryNotice } from './expiry-notice'
@@ -60,7 +60,7 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
         <Row label="Created">
           {task.createdAt === undefined ? 'not given' : (
             <time dateTime={new Date(task.createdAt).toISOString()} title={formatTime(task.createdAt)}>
-              {formatAge(now - task.createdAt)} ago
+              {formatCreated(task.createdAt, now)}
             </time>
           )}
         </Row>

@@ -1,6 +1,7 @@
 // What one watched task has come to: the last good answer, the last problem, and what was seen.
-import type { Problem } from '../api/problem'
+import type { Problem } from '../api/problem-kinds'
 import type { TaskStatus, TaskView } from '../api/task-view'
+import { isSettled } from './status'
 
 export type StatusChange = { status: TaskStatus; progress: number | undefined; at: number }
 
@@ -17,9 +18,42 @@ export type TaskWatch = {
   /** When the latest query finished. */
   updatedAt: number
   history: StatusChange[]
+  /**
+   * The latest answer, when it was older than the task on screen and so was not shown (see
+   * isOlderAnswer); gone with the next answer that moves on, or the next problem.
+   */
+  older?: StatusChange
+}
+
+const STAGE = { pending: 0, processing: 1, unknown: 1, completed: 2, failed: 2, cancelled: 2 } as const satisfies Record<TaskStatus, number>
+
+/**
+ * Whether `next` says less than `shown` already did: foxapi's answers came out of order, or a
+ * lagging copy answered. A task never moves back down its life (settled, processing, pending),
+ * and its progress never falls within one status; so a settled task stays settled. An unknown
+ * status can't be placed, so only a settled task outranks it.
+ */
+export function isOlderAnswer(shown: TaskView, next: TaskView): boolean {
+  if (shown.status === 'unknown' || (next.status === 'unknown' && !isSettled(shown.status))) return false
+  if (STAGE[next.status] !== STAGE[shown.status]) return STAGE[next.status] < STAGE[shown.status]
+  // One settled answer may follow another (failed after completed, results after none).
+  if (isSettled(shown.status) || next.status !== shown.status) return false
+  return next.progress !== undefined && shown.progress !== undefined && next.progress < shown.progress
 }
 
 export function recordAnswer(previous: TaskWatch | undefined, task: TaskView, now: number): TaskWatch {
+  // An older answer still counts as an answer (the connection is fine, the pace goes on), but the
+  // newer task stays on screen.
+  if (previous?.task && isOlderAnswer(previous.task, task)) {
+    return {
+      ...previous,
+      problem: undefined,
+      failures: 0,
+      answers: previous.answers + 1,
+      updatedAt: now,
+      older: { status: task.status, progress: task.progress, at: now },
+    }
+  }
   const history = previous?.history ?? []
   const last = history.at(-1)
   return {
