@@ -148,7 +148,7 @@ describe('the upstream URL', () => {
     const { requests, upstream } = fake()
     const response = await ask(id, { config: { apiKey: SERVER_KEY }, upstream })
     expect(response.status).toBe(400)
-    expect((await errorOf(response)).type).toBe('invalid_request_error')
+    expect((await errorOf(response)).type).toBe('invalid_task_id')
     expect(requests).toEqual([])
   })
 })

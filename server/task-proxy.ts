@@ -3,12 +3,12 @@ import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
+import { MAX_TASK_ID } from '../src/api/task-id.ts'
 
 /** Something that answers a Request the way fetch would: global fetch, or the in-process demo app. */
 export type Upstream = (request: Request) => Promise<Response>
 
 export const KEY_HEADER = 'x-foxapi-key'
-const MAX_TASK_ID = 512
 // An hour of transcript is a few MB of JSON; anything far past that is not a task.
 const MAX_BODY_BYTES = 32 * 1024 * 1024
 
@@ -49,10 +49,12 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
   return async function proxyTask(request: Request, taskId: string): Promise<Response> {
     const id = taskId.trim()
     if (id === '' || id.length > MAX_TASK_ID) {
-      return errorResponse(400, 'invalid_request_error', `A task ID is 1 to ${MAX_TASK_ID} characters long.`)
+      return errorResponse(400, 'invalid_task_id', id === ''
+        ? 'A task ID cannot be empty.'
+        : `That task ID is ${id.length.toLocaleString('en')} characters long; a task ID is at most ${MAX_TASK_ID}.`)
     }
     // encodeURIComponent leaves dots alone, and "." or ".." would step out of /v1/tasks/.
-    if (/^\.+$/.test(id)) return errorResponse(400, 'invalid_request_error', `"${id}" is not a task ID.`)
+    if (/^\.+$/.test(id)) return errorResponse(400, 'invalid_task_id', `"${id}" is not a task ID.`)
     const sync = new URL(request.url).searchParams.get('sync_upstream') === 'true'
     const query = sync ? '?sync_upstream=true' : ''
     const path = `/v1/tasks/${encodeURIComponent(id)}${query}`

@@ -2,6 +2,7 @@
 
 export type ErrorType =
   | 'invalid_request_error'
+  | 'invalid_task_id'
   | 'missing_key'
   | 'upstream_timeout'
   | 'upstream_unreachable'

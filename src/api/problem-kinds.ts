@@ -8,6 +8,8 @@ export type Problem =
   | { kind: 'quota'; message: string | undefined }
   | { kind: 'not-found'; taskId: string }
   | { kind: 'invalid-request'; status: number; message: string | undefined }
+  /** foxwatch's own server refused the ID before asking foxapi. */
+  | { kind: 'invalid-id'; message: string | undefined }
   | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
   | { kind: 'upstream'; status: number; retryAfterSeconds: number | undefined; message: string | undefined }
   | { kind: 'bad-response'; detail: string }
@@ -23,6 +25,7 @@ export const STOPS_POLLING = {
   'quota': true,
   'not-found': true,
   'invalid-request': true,
+  'invalid-id': true,
   'rate-limited': false,
   'upstream': false,
   'bad-response': false,

@@ -111,6 +111,10 @@ describe('describeProblem', () => {
       { kind: 'invalid-request', status: 400, message: undefined },
       { kind: 'invalid-request', status: 422, message: 'No channel available.' },
     ],
+    'invalid-id': [
+      { kind: 'invalid-id', message: undefined },
+      { kind: 'invalid-id', message: 'That task ID is 10,000 characters long; a task ID is at most 512.' },
+    ],
     'rate-limited': [{ kind: 'rate-limited', retryAfterSeconds: undefined }, { kind: 'rate-limited', retryAfterSeconds: 7 }],
     'upstream': [
       { kind: 'upstream', status: 503, retryAfterSeconds: undefined, message: undefined },

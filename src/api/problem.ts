@@ -32,6 +32,8 @@ export function describeProblem(p: Problem): string {
       return `foxapi has no task with ID ${p.taskId}. Check the ID, and that it belongs to this API key.`
     case 'invalid-request':
       return `foxapi refused the request (HTTP ${p.status})${p.message ? `: ${p.message}` : '.'}`
+    case 'invalid-id':
+      return `foxwatch did not ask foxapi: ${p.message ?? 'that is not a task ID.'}`
     case 'rate-limited':
       return p.retryAfterSeconds === undefined
         ? 'foxapi asked us to slow down.'
@@ -63,6 +65,7 @@ export function problemFromResponse(status: number, body: unknown, retryAfter: s
   const message = parsed.success ? parsed.data.error.message : undefined
   const retryAfterSeconds = parseRetryAfter(retryAfter, now)
   if (status === 401 && type === 'missing_key') return { kind: 'no-key' }
+  if (status === 400 && type === 'invalid_task_id') return { kind: 'invalid-id', message }
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, message }
   if (status === 402) return { kind: 'quota', message }
   if (status === 404) return { kind: 'not-found', taskId }

@@ -72,8 +72,8 @@ describe('extractTaskId refuses, with a sentence', () => {
     { name: 'an empty JSON object', input: '{}' },
     { name: 'an empty JSON array', input: '[]' },
     { name: 'JSON with a non-string id', input: '{"id": 42}' },
-    { name: 'a 300-character token', input: 'a'.repeat(300) },
-    { name: 'a 300-character ID in a URL', input: `https://api.foxapi.cc/v1/tasks/${'b'.repeat(300)}` },
+    { name: 'a 600-character token', input: 'a'.repeat(600) },
+    { name: 'a 600-character ID in a URL', input: `https://api.foxapi.cc/v1/tasks/${'b'.repeat(600)}` },
   ])('for $name', ({ input }) => {
     const result = extractTaskId(input)
     expect(result.ok).toBe(false)
@@ -82,8 +82,13 @@ describe('extractTaskId refuses, with a sentence', () => {
     expect(result.reason).not.toContain('undefined')
   })
 
-  it('says how long a too-long token is, and the limit', () => {
-    expect(extractTaskId('a'.repeat(300))).toMatchObject({ ok: false, reason: expect.stringMatching(/300.*256/) })
+  it('says how long a too-long token is, and the limit the server keeps too', () => {
+    expect(extractTaskId('a'.repeat(10_000))).toMatchObject({ ok: false, reason: expect.stringMatching(/10,000.*512/) })
+    expect(extractTaskId('a'.repeat(512))).toEqual({ ok: true, taskId: 'a'.repeat(512) })
+  })
+
+  it('takes IDs in any script, as opening them by link does', () => {
+    expect(extractTaskId('タスク-ünïcødé-42')).toEqual({ ok: true, taskId: 'タスク-ünïcødé-42' })
   })
 
   it('never takes the API key from a curl line', () => {

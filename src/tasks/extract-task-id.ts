@@ -2,14 +2,15 @@
 // response, a curl line.
 
 import { z } from 'zod/mini'
+import { MAX_TASK_ID } from '../api/task-id'
 
 export type Extracted = { ok: true; taskId: string } | { ok: false; reason: string }
 
-const MAX_ID = 256
 const KNOWN_ID = /\btask-[a-z]+-\d{6,}-[A-Za-z0-9]+\b/
 const TASK_PATH = /\/tasks\/([^\s/?#"'`<>]+)/
-// Any other ID form foxapi may use: one token of ordinary ID characters.
-const BARE_ID = /^[A-Za-z0-9][\w.:-]*$/
+// Any other ID form foxapi may use: one token of letters and digits (in any script), with the
+// usual separators.
+const BARE_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.:-]*$/u
 
 export const EXAMPLE_ID = 'task-unified-1757165031-uyujaw3d'
 
@@ -35,7 +36,7 @@ export function extractTaskId(input: string): Extracted {
 function checked(taskId: string): Extracted {
   const trimmed = taskId.trim()
   if (trimmed === '') return { ok: false, reason: `No task ID found in that text. A task ID looks like ${EXAMPLE_ID}.` }
-  if (trimmed.length > MAX_ID) return { ok: false, reason: `That is ${trimmed.length} characters long; a task ID is at most ${MAX_ID}.` }
+  if (trimmed.length > MAX_TASK_ID) return { ok: false, reason: `That is ${trimmed.length.toLocaleString('en')} characters long; a task ID is at most ${MAX_TASK_ID}.` }
   return { ok: true, taskId: trimmed }
 }
 
