@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './ports.ts'
+import { dripBody } from '../server/loopback-server.ts'
 
 type Seen = { at: number; sync: boolean; authorization: string | undefined; url: string }
 const queries = new Map<string, Seen[]>()
@@ -86,17 +87,7 @@ function playStep(res: ServerResponse, step: ScriptStep) {
       return
     }
     if (step.drip) {
-      const { bytes, everyMs } = step.drip
-      let at = 0
-      const timer = setInterval(() => {
-        if (res.destroyed) return clearInterval(timer)
-        res.write(body.slice(at, at + bytes))
-        at += bytes
-        if (at >= body.length) {
-          clearInterval(timer)
-          res.end()
-        }
-      }, everyMs)
+      dripBody(res, body, step.drip.bytes, step.drip.everyMs)
       return
     }
     res.end(body)

@@ -38,3 +38,18 @@ export async function startLoopbackServer(
     }),
   }
 }
+
+/** Writes `body` in pieces of `bytes`, one every `everyMs`, then ends: a slow host. */
+export function dripBody(res: ServerResponse, body: string, bytes: number, everyMs: number): void {
+  let at = 0
+  const timer = setInterval(() => {
+    if (res.destroyed) return clearInterval(timer)
+    res.write(body.slice(at, at + bytes))
+    at += bytes
+    if (at >= body.length) {
+      clearInterval(timer)
+      res.end()
+    }
+  }, everyMs)
+  res.on('close', () => clearInterval(timer))
+}

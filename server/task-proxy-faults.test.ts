@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Config } from './config.ts'
 import { createTaskProxy } from './task-proxy.ts'
+import { dripBody } from './loopback-server.ts'
 
 const KEY = 'sk-faults-5ecret-KEY-0001'
 const TASK = 'task-unified-1757165031-uyujaw3d'
@@ -103,17 +104,7 @@ const taskJson = JSON.stringify({ id: TASK, status: 'processing', progress: 40, 
 /** Sends `body` in pieces of `bytes`, one every `everyMs`, then ends. */
 function drip(res: ServerResponse, body: string, bytes: number, everyMs: number) {
   res.writeHead(200, { 'content-type': 'application/json' })
-  let at = 0
-  const timer = setInterval(() => {
-    if (res.destroyed) return clearInterval(timer)
-    res.write(body.slice(at, at + bytes))
-    at += bytes
-    if (at >= body.length) {
-      clearInterval(timer)
-      res.end()
-    }
-  }, everyMs)
-  res.on('close', () => clearInterval(timer))
+  dripBody(res, body, bytes, everyMs)
 }
 
 describe('the task proxy against a misbehaving foxapi on loopback', () => {
