@@ -1,13 +1,16 @@
 // A cap on task queries: at most `inFlight` at once and `perSecond` started in any second,
-// whatever number of tasks is watched. Waiters are served first come, first served: a task asks
-// again only after its last answer, so the queue takes turns between tasks by itself.
+// whatever number of tasks is watched. Starts are spaced evenly rather than let out in bursts, so
+// foxapi's own count holds even when the foxwatch server's forwarding time varies. Waiters are
+// served first come, first served: a task asks again only after its last answer, so the queue
+// takes turns between tasks by itself.
 
 export type BudgetLimits = { inFlight: number; perSecond: number }
 
 /**
  * The "second" is stretched by this much: queries pass through the foxwatch server on their way,
- * and its forwarding time varies, so starts spaced by exactly a second here could land closer
- * together at foxapi. The slack keeps foxapi's own count within the limit.
+ * and its forwarding time varies, so starts spaced by exactly 1/perSecond here could land closer
+ * together at foxapi. With the slack, six starts at foxapi within one second need the server to
+ * delay one query a quarter of a second more than the next five.
  */
 const WINDOW_MS = 1000 + 250
 
@@ -22,7 +25,7 @@ export type RequestBudget = {
 /** `limits` may be a function, read at every turn, so a changed setting applies at once. */
 export function createRequestBudget(limitsOf: BudgetLimits | (() => BudgetLimits), now: () => number = () => Date.now()): RequestBudget {
   const queue: Waiter[] = []
-  const started: number[] = []
+  let lastStart = -Infinity
   let active = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -30,21 +33,21 @@ export function createRequestBudget(limitsOf: BudgetLimits | (() => BudgetLimits
     const limits = typeof limitsOf === 'function' ? limitsOf() : limitsOf
     while (queue.length > 0 && active < limits.inFlight) {
       const time = now()
-      while (started.length > 0 && (started[0] ?? 0) <= time - WINDOW_MS) started.shift()
-      if (started.length >= limits.perSecond) {
-        // The oldest start in the window leaves it at this moment; try again then.
+      const wait = lastStart + WINDOW_MS / limits.perSecond - time
+      if (wait > 0) {
+        // Too soon after the last start; the next may go then.
         if (timer === undefined) {
           timer = setTimeout(() => {
             timer = undefined
             pump()
-          }, (started[0] ?? time) + WINDOW_MS - time)
+          }, wait)
         }
         return
       }
       const next = queue.shift()
       if (!next) return
       active++
-      started.push(time)
+      lastStart = time
       next.start()
     }
   }
