@@ -1,12 +1,13 @@
 // Benchmark: a generated 20,000-word transcript in the real page, in a real Chromium, against the
 // real server and a stand-in foxapi on loopback. Compares the windowed views (the product) with
 // rendering every word at once (`?transcript=render-all`).
-// Run: `npx tsx bench/transcript.ts [runs]`. Prints a table; medians with min and max.
-import { execFileSync, spawn } from 'node:child_process'
-import { createServer } from 'node:http'
+// Run alone: `npx tsx bench/transcript.ts [runs]` (prints its own table); `npm run bench` runs it too.
+import { pathToFileURL } from 'node:url'
 import { chromium, type Browser } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts'
-import { spread, waitForServer } from './bench-server.ts'
+import { buildPages, newBenchContext, spread, startFoxwatch } from './bench-server.ts'
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts'
+import type { Figure } from './figures.ts'
 
 type Marks = { firstWord: number; longTasks: number[] }
 declare global {
@@ -14,15 +15,6 @@ declare global {
     __bench?: Marks
   }
 }
-
-const WORDS = 20_000
-const RUNS = Number(process.argv[2] ?? 5)
-const UPSTREAM_PORT = 4250
-const PORT = 4251
-const BASE = `http://127.0.0.1:${PORT}`
-const STATIC = 'node_modules/.cache/foxwatch-bench'
-
-const executablePath = chromiumPath()
 
 const VOCABULARY = 'the task results are ready and the links expire after a day so save them before they are gone while the video renders we talk about textures maps voices and transcripts'.split(' ')
 
@@ -56,32 +48,28 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000
 }
 
-const task = JSON.stringify({
-  id: 'bench', object: 'audio.generation.task', type: 'audio', model: 'scribe-v2', status: 'completed', progress: 100,
-  created: Math.floor(Date.now() / 1000), results: [generatedTranscript(WORDS)], error: null, usage: { credits_reserved: 1 },
-})
+/** `transcript-<words>-…`: a completed scribe-v2 task with that many words (the JSON made once). */
+export function defineTranscriptTasks(upstream: FakeUpstream): void {
+  const made = new Map<number, string>()
+  upstream.define('transcript-', (id) => {
+    const words = Number(/^transcript-(\d+)-/.exec(id)?.[1] ?? 20_000)
+    let json = made.get(words)
+    if (json === undefined) {
+      json = JSON.stringify({
+        id: '\u0000', object: 'audio.generation.task', type: 'audio', model: 'scribe-v2', status: 'completed', progress: 100,
+        created: Math.floor(Date.now() / 1000), results: [generatedTranscript(words)], error: null, usage: { credits_reserved: 1 },
+      })
+      made.set(words, json)
+    }
+    return { body: json.replace('"\\u0000"', JSON.stringify(id)) }
+  })
+}
 
-const upstream = createServer((req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' })
-  res.end(task.replace('"id":"bench"', `"id":${JSON.stringify(decodeURIComponent(req.url?.split('/').pop()?.split('?')[0] ?? 'bench'))}`))
-})
-await new Promise<void>((resolve) => upstream.listen(UPSTREAM_PORT, '127.0.0.1', resolve))
+export type TranscriptSample = { firstRenderMs: number; renderAfterDataMs: number; longestTaskMs: number; longestFrameMs: number; domNodes: number }
 
-execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', STATIC, '--emptyOutDir'], { stdio: 'inherit' })
-const server = spawn('npx', ['tsx', 'server/main.ts'], {
-  env: {
-    ...process.env, PORT: String(PORT), FOXWATCH_STATIC_DIR: STATIC, FOXAPI_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}`,
-    FOXAPI_API_KEY: 'sk-bench-only',
-  },
-  stdio: 'ignore',
-  detached: true,
-})
-await waitForServer(BASE)
-
-type Sample = { firstRenderMs: number; renderAfterDataMs: number; longestTaskMs: number; longestFrameMs: number; domNodes: number }
-
-async function measure(browser: Browser, renderAll: boolean, run: number): Promise<Sample> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+async function measureOnce(browser: Browser, base: string, words: number, renderAll: boolean, run: number): Promise<TranscriptSample> {
+  const context = await newBenchContext(browser, { viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
   await page.addInitScript(() => {
     const marks: Marks = { firstWord: 0, longTasks: [] }
     window.__bench = marks
@@ -96,7 +84,8 @@ async function measure(browser: Browser, renderAll: boolean, run: number): Promi
     })
     document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }))
   })
-  await page.goto(`${BASE}/tasks/bench-${renderAll ? 'all' : 'window'}-${run}${renderAll ? '?transcript=render-all' : ''}`)
+  const id = `transcript-${words}-${renderAll ? 'all' : 'window'}-${run}-${Math.random().toString(36).slice(2, 7)}`
+  await page.goto(`${base}/tasks/${id}${renderAll ? '?transcript=render-all' : ''}`)
   const text = page.getByRole('region', { name: 'Transcript text' })
   await text.locator('[data-word-index]').first().waitFor({ timeout: 120_000 })
   // Let the first paint finish before measuring scrolling.
@@ -105,8 +94,7 @@ async function measure(browser: Browser, renderAll: boolean, run: number): Promi
     const bench = window.__bench ?? { firstWord: 0, longTasks: [] }
     const response = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/api/tasks/'))
     const responseEnd = response instanceof PerformanceResourceTiming ? response.responseEnd : 0
-    const tasks = bench.longTasks.length
-    return { firstWord: bench.firstWord, responseEnd, tasksBefore: tasks, domNodes: document.getElementsByTagName('*').length }
+    return { firstWord: bench.firstWord, responseEnd, domNodes: document.getElementsByTagName('*').length }
   })
   // Scroll the text from top to bottom, a screenful a frame, timing frames and long tasks.
   const scroll = await text.evaluate(async (element) => {
@@ -124,7 +112,7 @@ async function measure(browser: Browser, renderAll: boolean, run: number): Promi
     await new Promise((resolve) => setTimeout(resolve, 100))
     return { longestFrame, longTasks: bench.longTasks.slice(before) }
   })
-  await page.close()
+  await context.close()
   return {
     firstRenderMs: load.firstWord,
     renderAfterDataMs: load.firstWord - load.responseEnd,
@@ -134,27 +122,69 @@ async function measure(browser: Browser, renderAll: boolean, run: number): Promi
   }
 }
 
-function stats(values: number[]): string {
-  const { median, min, max } = spread(values)
-  return `${median.toFixed(0).padStart(6)} (${min.toFixed(0)}–${max.toFixed(0)})`
-}
+export type TranscriptResults = Record<'windowed' | 'render-all', TranscriptSample[]>
 
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
-const results: Record<'windowed' | 'render-all', Sample[]> = { 'windowed': [], 'render-all': [] }
-try {
-  for (let run = 0; run < RUNS; run++) {
-    results.windowed.push(await measure(browser, false, run))
-    results['render-all'].push(await measure(browser, true, run))
+/** Windowed and render-all, alternating, `runs` times each; transcript tasks must be defined. */
+export async function measureTranscript(browser: Browser, base: string, { runs, words }: { runs: number; words: number }): Promise<TranscriptResults> {
+  const results: TranscriptResults = { 'windowed': [], 'render-all': [] }
+  for (let run = 0; run < runs; run++) {
+    results.windowed.push(await measureOnce(browser, base, words, false, run))
+    results['render-all'].push(await measureOnce(browser, base, words, true, run))
   }
-} finally {
-  await browser.close()
-  if (server.pid) process.kill(-server.pid, 'SIGTERM')
-  upstream.close()
+  return results
 }
 
-console.log(`\n${WORDS.toLocaleString('en')}-word transcript, ${RUNS} runs each, median (min–max); long tasks count only above 50 ms\n`)
-console.log('mode         first render ms   render after data ms   longest task scrolling ms   longest frame scrolling ms   DOM nodes')
-for (const [mode, samples] of Object.entries(results)) {
-  console.log(`${mode.padEnd(12)} ${stats(samples.map((s) => s.firstRenderMs)).padEnd(17)} ${stats(samples.map((s) => s.renderAfterDataMs)).padEnd(22)} ${stats(samples.map((s) => s.longestTaskMs)).padEnd(27)} ${stats(samples.map((s) => s.longestFrameMs)).padEnd(28)} ${stats(samples.map((s) => s.domNodes))}`)
+export function transcriptFigures(results: TranscriptResults, words: number): Figure[] {
+  const all = { label: 'render-all', samples: [] as number[] }
+  const count = words.toLocaleString('en')
+  return [
+    {
+      id: 'transcript-first-render-ms',
+      title: `6. ${count}-word transcript: first render`,
+      unit: 'ms',
+      samples: results.windowed.map((s) => s.firstRenderMs),
+      budget: { most: 300 },
+      baseline: { ...all, samples: results['render-all'].map((s) => s.firstRenderMs) },
+      note: 'since navigation, to the first word in the DOM; the task query itself included',
+    },
+    {
+      id: 'transcript-scroll-longest-task-ms',
+      title: `6. ${count}-word transcript: longest task scrolling`,
+      unit: 'ms',
+      samples: results.windowed.map((s) => s.longestTaskMs),
+      budget: { most: 50 },
+      baseline: { ...all, samples: results['render-all'].map((s) => s.longestTaskMs) },
+      note: 'longtask entries (> 50 ms only; 0 = none) while scrolling end to end, a screenful a frame',
+    },
+  ]
 }
-process.exit(0)
+
+function printTable(results: TranscriptResults, words: number, runs: number): void {
+  const stats = (values: number[]) => {
+    const { median, min, max } = spread(values)
+    return `${median.toFixed(0).padStart(6)} (${min.toFixed(0)}–${max.toFixed(0)})`
+  }
+  console.log(`\n${words.toLocaleString('en')}-word transcript, ${runs} runs each, median (min–max); long tasks count only above 50 ms\n`)
+  console.log('mode         first render ms   render after data ms   longest task scrolling ms   longest frame scrolling ms   DOM nodes')
+  for (const [mode, samples] of Object.entries(results)) {
+    console.log(`${mode.padEnd(12)} ${stats(samples.map((s) => s.firstRenderMs)).padEnd(17)} ${stats(samples.map((s) => s.renderAfterDataMs)).padEnd(22)} ${stats(samples.map((s) => s.longestTaskMs)).padEnd(27)} ${stats(samples.map((s) => s.longestFrameMs)).padEnd(28)} ${stats(samples.map((s) => s.domNodes))}`)
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const runs = Number(process.argv[2] ?? 5)
+  const words = 20_000
+  const build = await buildPages({ baselines: false })
+  const upstream = await startFakeUpstream(4810)
+  defineTranscriptTasks(upstream)
+  const server = await startFoxwatch({ build, port: 4811, upstream: upstream.url })
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  try {
+    printTable(await measureTranscript(browser, server.base, { runs, words }), words, runs)
+  } finally {
+    await browser.close()
+    await server.stop()
+    await upstream.close()
+    build.remove()
+  }
+}

@@ -1,0 +1,155 @@
+// Benchmark, in real time: 200 tasks pasted into the home page's watchlist and watched for five
+// minutes. The fake upstream keeps them processing (progress creeping up), settles one in ten
+// along the way, and answers each query after 30–70 ms like a real API. Measured over the watch,
+// after the rows are in and a 5 s warm-up:
+//   - queries at foxapi: the most started in any 1 s window and the most in flight at once, against
+//     the budget setting (default 4 in flight, 5 a second), and the mean rate;
+//   - the longest main-thread task (PerformanceObserver longtask; none above 50 ms counts as 0);
+//   - JS heap growth: CDP JSHeapUsedSize after a forced GC (HeapProfiler.collectGarbage), end vs start.
+import type { Browser } from '@playwright/test'
+import { newBenchContext } from './bench-server.ts'
+import type { FakeUpstream } from './fake-upstream.ts'
+import { maxPerSecond, taskBody } from './fake-upstream.ts'
+import type { Figure } from './figures.ts'
+
+declare global {
+  interface Window {
+    __longTasks?: Array<{ start: number; duration: number }>
+  }
+}
+
+/** The request budget's defaults (src/settings/settings.ts), which the page runs with here. */
+const BUDGET = { inFlight: 4, perSecond: 5 }
+/** Before measuring: the first round of queries and renders settles down (shorter in short watches). */
+const WARM_UP_MS = 5000
+
+function recordLongTasks(): void {
+  const tasks: Array<{ start: number; duration: number }> = []
+  window.__longTasks = tasks
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration })
+  }).observe({ type: 'longtask', buffered: true })
+}
+
+type Sample = { maxPerSecond: number; pageMaxPerSecond: number; maxInFlight: number; meanPerSecond: number; longestTaskMs: number; heapGrowth: number; heapMb: number; settled: number; loadLongestMs: number }
+
+async function watchOnce(browser: Browser, base: string, upstream: FakeUpstream, count: number, seconds: number): Promise<Sample> {
+  const tag = `watch-${Math.random().toString(36).slice(2, 7)}-`
+  const warmUpMs = Math.min(WARM_UP_MS, (seconds * 1000) / 2)
+  const created = Date.now()
+  const settleAt = new Map<string, number>()
+  const ids = Array.from({ length: count }, (_, n) => {
+    const id = `${tag}${n}`
+    // One in ten settles, at moments spread over the watch; the rest stay processing throughout.
+    if (n % 10 === 5) settleAt.set(id, created + warmUpMs + ((n + 1) / count) * seconds * 1000)
+    return id
+  })
+  upstream.define(tag, (id, { now }) => {
+    const n = Number(id.slice(tag.length))
+    const delayMs = 30 + ((n * 7919) % 41)
+    if (now >= (settleAt.get(id) ?? Infinity)) {
+      return { delayMs, body: taskBody({ id, status: 'completed', created: Math.floor(created / 1000), results: [{ url: `${upstream.url}/files/${id}.png`, content_type: 'image/png' }] }) }
+    }
+    const progress = Math.min(99, Math.floor((now - created) / 1000 / 4))
+    return { delayMs, body: taskBody({ id, status: 'processing', created: Math.floor(created / 1000), progress }) }
+  })
+
+  const context = await newBenchContext(browser, { viewport: { width: 1280, height: 900 } })
+  try {
+    await context.addInitScript(recordLongTasks)
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const heapUsed = async () => {
+      await cdp.send('HeapProfiler.collectGarbage')
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN
+    }
+    // When the page sent each task query, to tell the page's pace from the server's.
+    const sent: number[] = []
+    page.on('requestfinished', (request) => {
+      if (request.url().includes('/api/tasks/')) sent.push(request.timing().startTime)
+    })
+    await page.goto(`${base}/`)
+    await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
+    await page.getByRole('button', { name: 'Watch all' }).click()
+    const table = page.getByRole('table', { name: 'Watched tasks' })
+    await table.getByTestId('watch-status').nth(count - 1).waitFor({ timeout: 120_000 })
+    await page.waitForTimeout(warmUpMs)
+
+    const heapStart = await heapUsed()
+    const from = Date.now()
+    const pageFrom = await page.evaluate(() => performance.now())
+    await page.waitForTimeout(seconds * 1000)
+    const to = Date.now()
+    const pageTo = await page.evaluate(() => performance.now())
+    const heapEnd = await heapUsed()
+
+    const longTasks = await page.evaluate(() => window.__longTasks ?? [])
+    const during = longTasks.filter((task) => task.start >= pageFrom && task.start <= pageTo)
+    const before = longTasks.filter((task) => task.start < pageFrom)
+    const load = upstream.load(tag, from, to)
+    const settled = await table.getByTestId('watch-status').filter({ hasText: 'Completed' }).count()
+    upstream.forget(tag)
+    return {
+      pageMaxPerSecond: maxPerSecond(sent.filter((at) => at >= from && at <= to)),
+      maxPerSecond: load.maxPerSecond,
+      maxInFlight: load.maxInFlight,
+      meanPerSecond: load.queries / ((to - from) / 1000),
+      longestTaskMs: Math.max(0, ...during.map((task) => task.duration)),
+      loadLongestMs: Math.max(0, ...before.map((task) => task.duration)),
+      heapGrowth: (100 * (heapEnd - heapStart)) / heapStart,
+      heapMb: heapEnd / 1e6,
+      settled,
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+export async function measureWatchMany(browser: Browser, base: string, upstream: FakeUpstream, { runs, tasks, seconds }: {
+  runs: number
+  tasks: number
+  seconds: number
+}): Promise<Figure[]> {
+  const samples: Sample[] = []
+  for (let run = 0; run < runs; run++) samples.push(await watchOnce(browser, base, upstream, tasks, seconds))
+  const last = samples.at(-1)
+  const title = `7. ${tasks} tasks watched ${seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`}`
+  const mean = samples.map((s) => s.meanPerSecond)
+  return [
+    {
+      id: 'watch-max-per-second',
+      title: `${title}: queries in any 1 s`,
+      unit: '',
+      samples: samples.map((s) => s.maxPerSecond),
+      budget: { at: 'max', most: BUDGET.perSecond },
+      note: `counted at the fake upstream; mean ${mean.map((n) => n.toFixed(2)).join(', ')} queries/s; `
+        + `the page sent at most ${samples.map((s) => s.pageMaxPerSecond).join(', ')} in any 1 s`,
+    },
+    {
+      id: 'watch-max-in-flight',
+      title: `${title}: queries in flight`,
+      unit: '',
+      samples: samples.map((s) => s.maxInFlight),
+      budget: { at: 'max', most: BUDGET.inFlight },
+    },
+    {
+      id: 'watch-longest-task-ms',
+      title: `${title}: longest main-thread task`,
+      unit: 'ms',
+      samples: samples.map((s) => s.longestTaskMs),
+      budget: { most: 50 },
+      note: `after the rows were in; while pasting and first rendering them: ${samples.map((s) => s.loadLongestMs.toFixed(0)).join(', ')} ms`,
+    },
+    {
+      id: 'watch-heap-growth-pct',
+      title: `${title}: JS heap growth`,
+      unit: '%',
+      digits: 1,
+      samples: samples.map((s) => s.heapGrowth),
+      budget: { most: 10 },
+      note: `after forced GC, start to end; ${last?.heapMb.toFixed(1) ?? '?'} MB at the end; ${last?.settled ?? 0} tasks shown settled`,
+    },
+  ]
+}
