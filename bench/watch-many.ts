@@ -75,11 +75,14 @@ async function watchOnce(browser: Browser, base: string, upstream: FakeUpstream,
     await page.getByRole('button', { name: 'Watch all' }).click()
     const table = page.getByRole('table', { name: 'Watched tasks' })
     await table.getByTestId('watch-status').nth(count - 1).waitFor({ timeout: 120_000 })
+    // A fixed warm-up on purpose: no condition marks "the first rounds of polling are over", and
+    // the figure is defined as measured after this much time.
     await page.waitForTimeout(warmUpMs)
 
     const heapStart = await heapUsed()
     const from = Date.now()
     const pageFrom = await page.evaluate(() => performance.now())
+    // The watch itself: the benchmark measures the page over this fixed span of real time.
     await page.waitForTimeout(seconds * 1000)
     const to = Date.now()
     const pageTo = await page.evaluate(() => performance.now())
