@@ -40,6 +40,9 @@ test('opening a task watches it, and Clear settled removes the settled ones', as
   await page.getByRole('link', { name: 'foxwatch' }).click()
   const links = page.getByRole('table', { name: 'Watched tasks' }).getByRole('link')
   await expect(links).toHaveText([running, done])
+  // Clear settled acts on what the rows say, so wait until they say it: a reload can come before
+  // the cache's last save, and then the cancelled task is queried once more before it reads settled.
+  await expect(page.getByTestId('watch-status')).toHaveText([/Pending|Processing/, 'Cancelled'])
   await page.getByRole('button', { name: 'Clear settled' }).click()
   await expect(links).toHaveText([running])
 })
