@@ -18,6 +18,8 @@ test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? li
   await page.getByRole('button', { name: 'Watch all' }).click()
   await leaveFields(page)
   const table = page.getByRole('table', { name: 'Watched tasks' })
+  // As a person would, once the rows are there.
+  await expect(table.getByRole('link')).toHaveCount(2)
 
   await page.keyboard.press('j')
   await expect(table.getByRole('link', { name: first })).toBeFocused()

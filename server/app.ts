@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { configBlock } from '../src/api/config-in-page.ts'
+import type { ServerConfig } from '../src/api/server-config.ts'
 import type { Config } from './config.ts'
 import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-upstream.ts'
 import { scenarios } from './demo/scenarios.ts'
@@ -37,17 +39,19 @@ export function createApp({ config, upstream = (request) => fetch(request), demo
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () =>
     errorResponse(405, 'method_not_allowed', 'foxwatch only reads: use GET.', { allow: 'GET, HEAD' }))
 
-  app.get('/api/config', (c) =>
-    c.json({
-      serverKey: config.apiKey !== undefined,
-      upstreamBaseUrl: config.upstreamBaseUrl,
-      demo: config.demo,
-      demoTasks: config.demo
-        ? scenarios.map(({ name, title, model }) => ({
-          id: `demo-${name}`, title, model, ...(DEMO_SOURCE_AUDIO[name] ? { sourceAudio: DEMO_SOURCE_AUDIO[name] } : {}),
-        }))
-        : [],
-    }, 200, { 'cache-control': 'no-store' }))
+  // What the page needs to know of this server: sent at /api/config, and written into every page
+  // (see configBlock) so the page has it at its first render without asking.
+  const pageConfig: ServerConfig = {
+    serverKey: config.apiKey !== undefined,
+    upstreamBaseUrl: config.upstreamBaseUrl,
+    demo: config.demo,
+    demoTasks: config.demo
+      ? scenarios.map(({ name, title, model }) => ({
+        id: `demo-${name}`, title, model, ...(DEMO_SOURCE_AUDIO[name] ? { sourceAudio: DEMO_SOURCE_AUDIO[name] } : {}),
+      }))
+      : [],
+  }
+  app.get('/api/config', (c) => c.json(pageConfig, 200, { 'cache-control': 'no-store' }))
   app.get('/api/tasks/:id', (c) => proxyTask(c.req.raw, c.req.param('id')))
   app.get('/api/save', (c) => save(c.req.raw, 'attachment'))
   app.get('/api/file', (c) => save(c.req.raw, 'inline'))
@@ -61,11 +65,13 @@ export function createApp({ config, upstream = (request) => fetch(request), demo
   } }))
   app.use('*', serveStatic({ root: config.staticRoot, index: 'no-directory-index' }))
 
-  // Every other path (such as /tasks/<id>) is a page of the single-page app.
+  // Every other path (such as /tasks/<id>) is a page of the single-page app, with this server's
+  // configuration written in.
   let indexHtml: string | undefined
   app.get('*', (c) => {
     try {
       indexHtml ??= readFileSync(join(config.staticRoot, 'index.html'), 'utf8')
+        .replace('</head>', () => `${configBlock(pageConfig)}</head>`)
     } catch {
       return c.text('foxwatch: the page is not built. Run `npm start` (or `npm run build`) first.', 503)
     }

@@ -1,26 +1,18 @@
-// GET /api/config: what the foxwatch server offers (a server key, the demo tasks).
+// The foxwatch server's configuration: from the page it served (config-in-page.ts), or else from
+// GET /api/config, checked against its schema.
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod/mini'
+import { configInPage } from './config-in-page'
+import type { ServerConfig } from './server-config'
 
-export const ServerConfig = z.object({
-  serverKey: z.boolean(),
-  /** Where foxapi is, for "Copy as curl". */
-  upstreamBaseUrl: z.string(),
-  demo: z.boolean(),
-  demoTasks: z.array(z.object({
-    id: z.string(),
-    title: z.string(),
-    model: z.string(),
-    /** For a demo transcript: the audio it was made from, to play along with. */
-    sourceAudio: z.optional(z.string()),
-  })),
-})
-export type ServerConfig = z.infer<typeof ServerConfig>
+export type { ServerConfig } from './server-config'
 
 export async function getConfig(signal?: AbortSignal): Promise<ServerConfig> {
   const response = await fetch('/api/config', { signal: signal ?? null })
   if (!response.ok) throw new Error(`The foxwatch server answered ${response.status} for its configuration.`)
-  const parsed = ServerConfig.safeParse(await response.json())
+  const body: unknown = await response.json()
+  // The schema is a chunk of its own: a page the server wrote its configuration into never needs it.
+  const schema = (await import('./server-config')).ServerConfig
+  const parsed = schema.safeParse(body)
   if (!parsed.success) throw new Error('The foxwatch server sent a configuration this page cannot read.')
   return parsed.data
 }
@@ -30,6 +22,7 @@ export const configQueries = {
     queryOptions({
       queryKey: ['server-config'] as const,
       queryFn: ({ signal }) => getConfig(signal),
+      initialData: configInPage,
       staleTime: 'static',
       retry: 2,
     }),

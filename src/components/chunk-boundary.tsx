@@ -5,7 +5,12 @@
 import { Component, type ReactNode } from 'react'
 import { Button } from './ui/button'
 
-type Props = { children: ReactNode; what: string }
+type Props = {
+  children: ReactNode
+  what: string
+  /** Show nothing instead: for a small part whose neighbour, from the same chunk, says it. */
+  quiet?: boolean
+}
 type State = { error: unknown }
 
 /** Chromium, Firefox and Safari each word a failed dynamic import their own way. */
@@ -23,6 +28,7 @@ export class ChunkBoundary extends Component<Props, State> {
   override render() {
     const { error } = this.state
     if (error === undefined) return this.props.children
+    if (this.props.quiet) return null
     return (
       <div role="alert" className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
         <p>

@@ -9,8 +9,13 @@
 //
 // A change the browser refuses to store (storage full or switched off) stays in this tab's memory,
 // so nothing on screen is lost, and useUnsaved says so; every later change tries to store it again.
+//
+// The schemas (and zod) are a chunk loaded only when something stored has to be read: a first
+// visit, with nothing stored, never fetches them. A page with something stored loads them before
+// its first render (loadStoredSchemas); what this tab wrote itself is known and never re-parsed;
+// an entry another tab wrote is read once the schema has come.
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod/mini'
+import type { z } from 'zod/mini'
 
 export type StoredList<T> = {
   /** The entries, newest first. The same array until something changes. */
@@ -25,11 +30,22 @@ export type StoredList<T> = {
   /** How many changes live only in this tab's memory, because the browser refused to store them. */
   unsaved(): number
   useUnsaved(): number
+  /** True when this browser holds something of this list, read or not. */
+  hasStored(): boolean
+  /** Loads the schemas the list reads stored entries through. */
+  load(): Promise<void>
 }
 
-/** What each key holds: the entry, and where it goes in the list (higher is newer). */
-const Stored = z.object({ order: z.number(), entry: z.unknown() })
 type Stored<T> = { order: number; entry: T }
+type Parsers<T> = { record: z.ZodMiniType<{ order: number; entry: unknown }>; entry: z.ZodMiniType<T> }
+
+/** Every list, so a page can load the schemas of those with something stored before it renders. */
+const lists = new Set<Pick<StoredList<unknown>, 'hasStored' | 'load'>>()
+
+/** Loads the schemas of every list that has something stored (none, on a first visit). */
+export function loadStoredSchemas(): Promise<unknown> {
+  return Promise.all([...lists].filter((list) => list.hasStored()).map((list) => list.load()))
+}
 
 /**
  * Every list's retry of its refused changes: room made by any list's change (or another tab's) is
@@ -48,7 +64,11 @@ function storage(): Storage | undefined {
   }
 }
 
-export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: (entry: T) => string): StoredList<T> {
+/**
+ * A list stored under `name`. `loadEntry` gives the schema each entry is read through: a dynamic
+ * import, so the schema stays out of a first visit's script.
+ */
+export function createStoredList<T>(name: string, loadEntry: () => Promise<z.ZodMiniType<T>>, idOf: (entry: T) => string): StoredList<T> {
   const prefix = `${name}/`
   const keyOf = (id: string) => `${prefix}${id}`
   const listeners = new Set<() => void>()
@@ -57,12 +77,39 @@ export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: 
   let version = 0
   let cache: { version: number; records: Map<string, Stored<T>>; entries: T[] } | undefined
   let watching = false
+  let parsers: Parsers<T> | undefined
+  let loading: Promise<void> | undefined
+  /** What each key held when last read or written here, so the same text is never parsed twice. */
+  let known = new Map<string, { raw: string; record: Stored<T> }>()
 
-  function parse(raw: string | null): Stored<T> | undefined {
+  function load(): Promise<void> {
+    loading ??= Promise.all([import('./stored-record'), loadEntry()]).then(
+      ([{ StoredRecord }, entry]) => {
+        parsers = { record: StoredRecord, entry }
+        // Entries skipped for want of the schema are read now.
+        changed()
+      },
+      (error: unknown) => {
+        // Tried again by the next change, or the next entry another tab writes.
+        loading = undefined
+        throw error
+      },
+    )
+    return loading
+  }
+
+  /** The record a key holds; undefined when damaged, or not readable until the schema comes. */
+  function parse(key: string, raw: string | null): Stored<T> | undefined {
     if (raw === null) return undefined
+    const seen = known.get(key)
+    if (seen?.raw === raw) return seen.record
+    if (!parsers) {
+      load().catch(() => undefined)
+      return undefined
+    }
     try {
-      const stored = Stored.safeParse(JSON.parse(raw))
-      const entry = stored.success ? item.safeParse(stored.data.entry) : undefined
+      const stored = parsers.record.safeParse(JSON.parse(raw))
+      const entry = stored.success ? parsers.entry.safeParse(stored.data.entry) : undefined
       return stored.success && entry?.success ? { order: stored.data.order, entry: entry.data } : undefined
     } catch {
       return undefined
@@ -83,6 +130,12 @@ export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: 
       legacy = []
     }
     if (legacy === null) return left
+    if (!parsers) {
+      // Moved once the schema has come.
+      load().catch(() => undefined)
+      return left
+    }
+    const item = parsers.entry
     const entries = Array.isArray(legacy) ? legacy.flatMap((value) => {
       const entry = item.safeParse(value)
       return entry.success ? [entry.data] : []
@@ -125,19 +178,25 @@ export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: 
     if (cache?.version === version) return cache.records
     const store = storage()
     let found = new Map<string, Stored<T>>()
+    const read = new Map<string, { raw: string; record: Stored<T> }>()
     if (store) {
       try {
         found = migrate(store)
         for (let i = 0; i < store.length; i++) {
           const key = store.key(i)
           if (!key?.startsWith(prefix)) continue
-          const record = parse(store.getItem(key))
-          if (record) found.set(key, record)
+          const raw = store.getItem(key)
+          const record = parse(key, raw)
+          if (record && raw !== null) {
+            found.set(key, record)
+            read.set(key, { raw, record })
+          }
         }
       } catch {
         // Storage switched off part way: what was read stands.
       }
     }
+    known = read
     for (const [key, record] of unsaved) {
       if (record) found.set(key, record)
       else found.delete(key)
@@ -160,8 +219,13 @@ export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: 
     if (!store) return
     for (const [key, record] of unsaved) {
       try {
-        if (record) store.setItem(key, JSON.stringify(record))
-        else store.removeItem(key)
+        if (record) {
+          const raw = JSON.stringify(record)
+          store.setItem(key, raw)
+          known.set(key, { raw, record })
+        } else {
+          store.removeItem(key)
+        }
         unsaved.delete(key)
       } catch {
         // Still full: kept for the next try.
@@ -183,6 +247,9 @@ export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: 
     // This list's changes, and any other list's still waiting for room.
     retryAll()
     changed()
+    // Now that something is stored, the schema is fetched: another tab's entries are then read at
+    // once, and the next page load finds it in the HTTP cache.
+    load().catch(() => undefined)
     return [...changes.keys()].every((key) => !unsaved.has(key))
   }
 
@@ -210,13 +277,30 @@ export function createStoredList<T>(name: string, item: z.ZodMiniType<T>, idOf: 
     return () => listeners.delete(listener)
   }
 
+  function hasStored(): boolean {
+    if (unsaved.size > 0) return true
+    const store = storage()
+    if (!store) return false
+    try {
+      if (store.getItem(name) !== null) return true
+      for (let i = 0; i < store.length; i++) if (store.key(i)?.startsWith(prefix)) return true
+    } catch {
+      // Storage switched off: nothing to read.
+    }
+    return false
+  }
+
   const countUnsaved = () => unsaved.size
-  return {
+  const list: StoredList<T> = {
     read,
     put,
     remove,
     unsaved: countUnsaved,
     useList: () => useSyncExternalStore(subscribe, read),
     useUnsaved: () => useSyncExternalStore(subscribe, countUnsaved),
+    hasStored,
+    load,
   }
+  lists.add(list)
+  return list
 }

@@ -3,7 +3,8 @@ import type { TaskView } from '../api/task-view'
 import { formatTime } from '../components/format'
 import { Button } from '../components/ui/button'
 import { formatBytes } from './format-bytes'
-import { keepTask, removeKept, useKept } from './kept-store'
+import { useKept } from './kept-list'
+import { keepTask, removeKept } from './kept-store'
 
 export function KeepButton({ task }: { task: TaskView }) {
   const kept = useKept()

@@ -1,9 +1,11 @@
 // The home page's view of what is kept in this browser, how big it is, and the browser's quota.
-import { navigate, taskPath } from '../app/router'
-import { formatTime } from '../components/format'
-import { Button } from '../components/ui/button'
+import { lazy, Suspense } from 'react'
+import { ChunkBoundary } from '../components/chunk-boundary'
 import { formatBytes } from './format-bytes'
-import { removeKept, useKept } from './kept-store'
+import { useKept } from './kept-list'
+
+// The table (and removing) is a chunk fetched only when something is kept.
+const KeptTable = lazy(() => import('./kept-table').then((module) => ({ default: module.KeptTable })))
 
 /** Under this much free quota, keeping a typical video task would fail. */
 const LOW_QUOTA = 200 * 1024 * 1024
@@ -14,6 +16,11 @@ export function KeptStorageView() {
   const storage = kept.storage
   const free = storage ? Math.max(0, storage.quota - storage.usage) : undefined
   const problems = [...kept.problems.values()]
+  const reading = (
+    <p role="status" className="text-sm text-stone-500 dark:text-stone-400">
+      Reading what is kept…
+    </p>
+  )
   return (
     <section aria-labelledby="kept-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -45,52 +52,24 @@ export function KeptStorageView() {
           )}
         </p>
       )}
-      {!kept.loaded ? (
-        <p role="status" className="text-sm text-stone-500 dark:text-stone-400">
-          Reading what is kept…
+      {kept.unreadable && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          What is kept here could not be read: the foxwatch server did not send part of the page (is it restarting?). Nothing is lost; reload once the server is back.
         </p>
+      )}
+      {!kept.loaded ? (
+        !kept.unreadable && reading
       ) : kept.tasks.length === 0 ? (
         <p className="text-sm text-stone-500 dark:text-stone-400">
           Nothing kept yet. Open a completed task and choose "Keep in this browser", or tick Auto-keep above.
         </p>
       ) : (
-        <table aria-label="Kept tasks" className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-left text-sm dark:border-stone-700 dark:bg-stone-900">
-          <thead className="text-xs text-stone-500 dark:text-stone-400">
-            <tr className="border-b border-stone-200 dark:border-stone-700">
-              <th scope="col" className="px-3 py-2 font-medium">Task</th>
-              <th scope="col" className="px-3 py-2 font-medium">Model</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Size</th>
-              <th scope="col" className="px-3 py-2 font-medium">Kept</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {kept.tasks.map(({ meta, size }) => (
-              <tr key={meta.taskId} className="border-b border-stone-200 last:border-0 dark:border-stone-700">
-                <th scope="row" className="px-3 py-2 font-mono font-normal break-all">
-                  <a
-                    href={taskPath(meta.taskId)}
-                    onClick={(event) => {
-                      event.preventDefault()
-                      navigate(taskPath(meta.taskId))
-                    }}
-                    className="underline"
-                  >
-                    {meta.taskId}
-                  </a>
-                </th>
-                <td className="px-3 py-2">{meta.model ?? 'not given'}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatBytes(size)}</td>
-                <td className="px-3 py-2 text-stone-600 dark:text-stone-300">{formatTime(meta.keptAt)}</td>
-                <td className="px-3 py-2 text-right">
-                  <Button variant="quiet" onClick={() => void removeKept(meta.taskId)} aria-label={`Remove ${meta.taskId} from this browser`}>
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChunkBoundary what="list of kept tasks">
+          {/* Until the table comes, what was shown while reading stays. */}
+          <Suspense fallback={reading}>
+            <KeptTable tasks={kept.tasks} />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </section>
   )

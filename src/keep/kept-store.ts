@@ -1,13 +1,17 @@
 // Tasks kept in this browser's origin private file system, so previews, Save and Save all work
 // after the result links die. One folder per task: each result file's bytes, then meta.json.
 // meta.json is written last and is what makes a folder a kept task, so a keep that fails part
-// way (storage full, a dead link, a closed tab) never shows up as a half-kept task.
-import { useEffect, useState, useSyncExternalStore } from 'react'
+// way (storage full, a dead link, a closed tab) never shows up as a half-kept task. A chunk of its
+// own (its schemas need zod), fetched only when something is kept or a task page is open.
+import { useEffect, useState } from 'react'
 import { z } from 'zod/mini'
 import { hasUrl, type TaskView } from '../api/task-view'
 import { fileNameFor, saveHref } from '../renderers/file-name'
+import { isKeepAvailable, keptRoot, publishKept, readKept, refreshKept, type KeptTask } from './kept-list'
 
-const ROOT = 'foxwatch-kept'
+// The task page's way to what is kept; the listing itself is kept-list.ts, in the first load.
+export { useKept, useKeptTask } from './kept-list'
+
 const META = 'meta.json'
 
 export const KeptFile = z.object({
@@ -33,45 +37,6 @@ export const KeptMeta = z.object({
 })
 export type KeptMeta = z.infer<typeof KeptMeta>
 
-export type KeptTask = { meta: KeptMeta; size: number }
-export type StorageUse = { usage: number; quota: number }
-
-export type KeepSnapshot = {
-  /** False until the first listing has been read, so nothing claims "not kept" too early. */
-  loaded: boolean
-  /** False where this browser has no origin private file system. */
-  available: boolean
-  tasks: readonly KeptTask[]
-  keeping: ReadonlySet<string>
-  /** The last failed keep or remove, per task, as a sentence. */
-  problems: ReadonlyMap<string, string>
-  storage: StorageUse | undefined
-}
-
-let snapshot: KeepSnapshot = { loaded: false, available: true, tasks: [], keeping: new Set(), problems: new Map(), storage: undefined }
-const listeners = new Set<() => void>()
-
-function publish(change: Partial<KeepSnapshot>) {
-  snapshot = { ...snapshot, ...change }
-  listeners.forEach((listener) => listener())
-}
-
-function isAvailable(): boolean {
-  return typeof navigator !== 'undefined' && 'storage' in navigator && typeof navigator.storage.getDirectory === 'function'
-}
-
-async function keptRoot(): Promise<FileSystemDirectoryHandle> {
-  const origin = await navigator.storage.getDirectory()
-  return origin.getDirectoryHandle(ROOT, { create: true })
-}
-
-/** A folder name for any task ID: OPFS refuses `/`, `\`, `.` and `..`. */
-function folderFor(taskId: string): string {
-  return `task-${encodeURIComponent(taskId).replace(/\./g, '%2E')}`
-}
-
-const fileFor = (index: number) => `artifact-${index}`
-
 async function readMeta(folder: FileSystemDirectoryHandle): Promise<KeptMeta | undefined> {
   try {
     const file = await (await folder.getFileHandle(META)).getFile()
@@ -82,45 +47,25 @@ async function readMeta(folder: FileSystemDirectoryHandle): Promise<KeptMeta | u
   }
 }
 
-async function readStorage(): Promise<StorageUse | undefined> {
-  try {
-    const estimate = await navigator.storage.estimate()
-    return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 }
-  } catch {
-    return undefined
+/** The kept tasks among these folders, newest first. */
+export async function readKeptTasks(folders: readonly FileSystemDirectoryHandle[]): Promise<KeptTask[]> {
+  const tasks: KeptTask[] = []
+  for (const folder of folders) {
+    // A folder without a readable meta.json is an unfinished keep: not a kept task.
+    const meta = await readMeta(folder)
+    if (!meta) continue
+    const metaSize = (await (await folder.getFileHandle(META)).getFile()).size
+    tasks.push({ meta, size: metaSize + meta.files.reduce((sum, file) => sum + file.size, 0) })
   }
+  return tasks.sort((a, b) => b.meta.keptAt - a.meta.keptAt)
 }
 
-let refreshing: Promise<void> | undefined
-
-/** Re-reads the kept tasks and the browser's storage estimate. */
-export function refreshKept(): Promise<void> {
-  if (!isAvailable()) {
-    publish({ loaded: true, available: false })
-    return Promise.resolve()
-  }
-  refreshing ??= (async () => {
-    try {
-      const root = await keptRoot()
-      const tasks: KeptTask[] = []
-      for await (const [, handle] of root.entries()) {
-        if (handle.kind !== 'directory') continue
-        // A folder without a readable meta.json is an unfinished keep: not a kept task.
-        const meta = await readMeta(handle)
-        if (!meta) continue
-        const metaSize = (await (await handle.getFileHandle(META)).getFile()).size
-        tasks.push({ meta, size: metaSize + meta.files.reduce((sum, file) => sum + file.size, 0) })
-      }
-      tasks.sort((a, b) => b.meta.keptAt - a.meta.keptAt)
-      publish({ loaded: true, tasks, storage: await readStorage() })
-    } catch {
-      publish({ loaded: true, available: false })
-    } finally {
-      refreshing = undefined
-    }
-  })()
-  return refreshing
+/** A folder name for any task ID: OPFS refuses `/`, `\`, `.` and `..`. */
+function folderFor(taskId: string): string {
+  return `task-${encodeURIComponent(taskId).replace(/\./g, '%2E')}`
 }
+
+const fileFor = (index: number) => `artifact-${index}`
 
 class KeepFailed extends Error {}
 
@@ -170,14 +115,14 @@ async function askToPersist() {
 }
 
 function withProblem(taskId: string, problem: string | undefined): ReadonlyMap<string, string> {
-  const problems = new Map(snapshot.problems)
+  const problems = new Map(readKept().problems)
   if (problem === undefined) problems.delete(taskId)
   else problems.set(taskId, problem)
   return problems
 }
 
 function withKeeping(taskId: string, on: boolean): ReadonlySet<string> {
-  const keeping = new Set(snapshot.keeping)
+  const keeping = new Set(readKept().keeping)
   if (on) keeping.add(taskId)
   else keeping.delete(taskId)
   return keeping
@@ -185,12 +130,12 @@ function withKeeping(taskId: string, on: boolean): ReadonlySet<string> {
 
 /** Copies a task's result files and last response into this browser. False when it failed. */
 export async function keepTask(task: TaskView): Promise<boolean> {
-  if (!isAvailable()) {
-    publish({ problems: withProblem(task.id, `${task.id} was not kept: this browser has no private file system for foxwatch to keep files in.`) })
+  if (!isKeepAvailable()) {
+    publishKept({ problems: withProblem(task.id, `${task.id} was not kept: this browser has no private file system for foxwatch to keep files in.`) })
     return false
   }
-  if (snapshot.keeping.has(task.id)) return false
-  publish({ keeping: withKeeping(task.id, true), problems: withProblem(task.id, undefined) })
+  if (readKept().keeping.has(task.id)) return false
+  publishKept({ keeping: withKeeping(task.id, true), problems: withProblem(task.id, undefined) })
   const name = folderFor(task.id)
   let root: FileSystemDirectoryHandle | undefined
   try {
@@ -214,21 +159,21 @@ export async function keepTask(task: TaskView): Promise<boolean> {
     return true
   } catch (error) {
     await root?.removeEntry(name, { recursive: true }).catch(() => undefined)
-    publish({ problems: withProblem(task.id, describeKeepError(task.id, error)) })
+    publishKept({ problems: withProblem(task.id, describeKeepError(task.id, error)) })
     return false
   } finally {
     // Listed before "keeping" ends, so the page never flickers to "not kept" in between.
     await refreshKept()
-    publish({ keeping: withKeeping(task.id, false) })
+    publishKept({ keeping: withKeeping(task.id, false) })
   }
 }
 
 export async function removeKept(taskId: string): Promise<void> {
   try {
     await (await keptRoot()).removeEntry(folderFor(taskId), { recursive: true })
-    publish({ problems: withProblem(taskId, undefined) })
+    publishKept({ problems: withProblem(taskId, undefined) })
   } catch (error) {
-    publish({ problems: withProblem(taskId, `${taskId} could not be removed: ${error instanceof Error ? error.message : String(error)}`) })
+    publishKept({ problems: withProblem(taskId, `${taskId} could not be removed: ${error instanceof Error ? error.message : String(error)}`) })
   }
   await refreshKept()
 }
@@ -254,22 +199,6 @@ export function withLocalUrls(task: TaskView, urls: LocalUrls): TaskView {
       return local && hasUrl(artifact) ? { ...artifact, url: local.url, contentType: artifact.contentType ?? local.contentType } : artifact
     }),
   }
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  if (!snapshot.loaded && !refreshing) void refreshKept()
-  return () => listeners.delete(listener)
-}
-
-const read = () => snapshot
-
-export function useKept(): KeepSnapshot {
-  return useSyncExternalStore(subscribe, read)
-}
-
-export function useKeptTask(taskId: string): KeptTask | undefined {
-  return useKept().tasks.find((task) => task.meta.taskId === taskId)
 }
 
 export type LocalUrls = ReadonlyMap<number, { url: string; contentType: string | undefined }>

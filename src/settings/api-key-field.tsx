@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { Button } from '../components/ui/button'
-import { taskQueries } from '../tasks/task-queries'
 import { forgetApiKey, isKeyRemembered, saveApiKey, useApiKey } from './api-key'
 
 /** Shown when the server has no key of its own: the person's foxapi key, kept in this browser. */
@@ -13,7 +12,12 @@ export function ApiKeyField() {
   const inputId = useId()
 
   function retryTasks() {
-    void queryClient.refetchQueries({ queryKey: taskQueries.all(), type: 'active' })
+    // Any task query was made by this module, so it is here already when there is one to retry;
+    // the first load does without it.
+    void import('../tasks/task-queries').then(
+      ({ taskQueries }) => queryClient.refetchQueries({ queryKey: taskQueries.all(), type: 'active' }),
+      () => undefined,
+    )
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,35 +1,52 @@
 // Preferences that change how foxwatch queries foxapi, kept in this browser.
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod/mini'
+import type { Settings } from './settings-schema'
 
 const STORAGE_KEY = 'foxwatch.settings'
-
-export const Settings = z.object({
-  /** Ask foxapi to refresh a running task from its provider before answering. */
-  syncUpstream: z.catch(z.boolean(), true),
-  /** Keep every task that completes while watched in this browser's storage. */
-  autoKeep: z.catch(z.boolean(), false),
-  /** A browser notification when a task settles in a hidden tab (asked for on a click, never on load). */
-  notify: z.catch(z.boolean(), false),
-  /** A short chime when a watched task settles. */
-  sound: z.catch(z.boolean(), false),
-  /** Light or dark, or whatever the system says. */
-  theme: z.catch(z.enum(['system', 'light', 'dark']), 'system'),
-  /** The request budget shared by every watched task: queries in flight, and started per second. */
-  maxInFlight: z.catch(z.int().check(z.minimum(1), z.maximum(16)), 4),
-  maxPerSecond: z.catch(z.int().check(z.minimum(1), z.maximum(20)), 5),
-})
-export type Settings = z.infer<typeof Settings>
 
 const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false, theme: 'system', maxInFlight: 4, maxPerSecond: 5 }
 const listeners = new Set<() => void>()
 let cached: Settings | undefined
+/** The schema stored preferences are read through, once loaded (see loadStoredSettings). */
+let schema: typeof Settings | undefined
+
+function stored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+async function loadSchema(): Promise<void> {
+  schema ??= (await import('./settings-schema')).Settings
+  // Read through it now, if the defaults stood in for what is stored.
+  if (!cached) listeners.forEach((listener) => listener())
+}
+
+/**
+ * Loads the schema when preferences are stored, so they can be read before the first render; with
+ * none stored (a first visit) there is nothing to read and nothing is fetched.
+ */
+export async function loadStoredSettings(): Promise<void> {
+  if (!schema && stored() !== null) await loadSchema()
+}
 
 export function readSettings(): Settings {
   if (cached) return cached
+  const raw = stored()
+  if (raw === null) {
+    cached = DEFAULTS
+    return cached
+  }
+  // Stored, but the schema did not come (the server went away as the page loaded): the defaults
+  // apply until it does.
+  if (!schema) {
+    loadSchema().catch(() => undefined)
+    return DEFAULTS
+  }
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null')
-    const parsed = Settings.safeParse(stored)
+    const parsed = schema.safeParse(JSON.parse(raw))
     cached = parsed.success ? parsed.data : DEFAULTS
   } catch {
     cached = DEFAULTS
@@ -45,6 +62,8 @@ export function updateSettings(change: Partial<Settings>): void {
     // Unsaved preferences still apply to this page.
   }
   listeners.forEach((listener) => listener())
+  // Fetched now, after the person's change, so the next page load finds it in the HTTP cache.
+  loadSchema().catch(() => undefined)
 }
 
 function subscribe(listener: () => void): () => void {

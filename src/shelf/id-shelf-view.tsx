@@ -1,68 +1,21 @@
-import { useState } from 'react'
-import { navigate, taskPath } from '../app/router'
+import { lazy, Suspense } from 'react'
+import { routeOf } from '../app/router'
+import { ChunkBoundary } from '../components/chunk-boundary'
 import { downloadText } from '../components/download'
-import { formatTime } from '../components/format'
+import { ListPlaceholder } from '../components/list-placeholder'
 import { Button } from '../components/ui/button'
-import { CopyButton } from '../components/ui/copy-button'
 import { UnsavedNotice } from '../components/unsaved-notice'
-import { relabel, removeFromShelf, useShelf, useUnsavedShelf, type ShelfEntry } from './id-shelf'
+import { hasShelved, useShelf, useUnsavedShelf } from './id-shelf'
+import type { ShelfEntry } from './shelf-entry'
 
-const KIND_LABEL = {
-  'kling-voice': 'Kling voice',
-  'minimax-voice': 'MiniMax voice',
-  'voice': 'Voice',
-  'sora-character': 'Sora 2 character',
-  'phota-profile': 'PHOTA profile',
-} as const satisfies Record<ShelfEntry['idKind'], string>
+// The list is a chunk fetched once the shelf has an ID: at once, on a home page opened with one.
+const loadShelfList = () => import('./shelf-list')
+const ShelfList = lazy(() => loadShelfList().then((module) => ({ default: module.ShelfList })))
+// A failure here is met again, and shown, when the list renders.
+if (routeOf(window.location.pathname).page === 'home' && hasShelved()) void loadShelfList().catch(() => undefined)
 
 function exportShelf(entries: readonly ShelfEntry[]) {
   downloadText(`${JSON.stringify(entries, null, 2)}\n`, 'application/json', 'foxwatch-id-shelf.json')
-}
-
-function ShelfRow({ entry }: { entry: ShelfEntry }) {
-  const [label, setLabel] = useState(entry.label)
-  const save = () => {
-    if (label !== entry.label) relabel(entry, label)
-  }
-  return (
-    <li className="grid gap-2 border-b border-stone-200 py-3 last:border-0 sm:grid-cols-[12rem_1fr_auto] sm:items-center dark:border-stone-700">
-      <input
-        aria-label={`Label for ${entry.id}`}
-        value={label}
-        placeholder="Add a label"
-        onChange={(event) => setLabel(event.target.value)}
-        onBlur={save}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') event.currentTarget.blur()
-        }}
-        className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-600 dark:bg-stone-900"
-      />
-      <div className="min-w-0 text-sm">
-        <code className="font-mono break-all">{entry.id}</code>
-        <p className="text-stone-500 dark:text-stone-400">
-          {KIND_LABEL[entry.idKind]}
-          {entry.name && ` · ${entry.name}`} · {entry.field} · from{' '}
-          <a
-            href={taskPath(entry.taskId)}
-            onClick={(event) => {
-              event.preventDefault()
-              navigate(taskPath(entry.taskId))
-            }}
-            className="underline"
-          >
-            {entry.taskId}
-          </a>
-          {entry.model && ` (${entry.model})`} · {formatTime(entry.seenAt)}
-        </p>
-      </div>
-      <div className="flex gap-2">
-        <CopyButton text={entry.id} label="Copy ID" />
-        <Button variant="quiet" onClick={() => removeFromShelf(entry)} aria-label={`Remove ${entry.id} from the shelf`}>
-          Remove
-        </Button>
-      </div>
-    </li>
-  )
 }
 
 /** Every reusable ID foxwatch has seen in this browser, labelled, copyable, exportable. */
@@ -88,11 +41,12 @@ export function IdShelfView() {
       {entries.length === 0 ? (
         <p className="text-sm text-stone-500 dark:text-stone-400">No IDs yet. Watch a voice, character or profile task and its ID lands here.</p>
       ) : (
-        <ul aria-label="Saved IDs" className="rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
-          {entries.map((entry) => (
-            <ShelfRow key={`${entry.field}:${entry.id}`} entry={entry} />
-          ))}
-        </ul>
+        <ChunkBoundary what="ID shelf">
+          {/* Each ID takes about two lines. */}
+          <Suspense fallback={<ListPlaceholder rows={2 * entries.length} />}>
+            <ShelfList entries={entries} />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </section>
   )

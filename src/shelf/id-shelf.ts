@@ -1,27 +1,16 @@
 // The ID shelf: every voice_id, character_id and profile_id seen, kept in this browser. These
 // IDs outlive every result URL, and people paste them into later tasks for months.
-import { z } from 'zod/mini'
 import type { ProfileIdArtifact, TaskView } from '../api/task-view'
 import { createStoredList } from '../components/stored-list'
+import type { ShelfEntry } from './shelf-entry'
 
 const STORAGE_KEY = 'foxwatch.idShelf'
 
-export const ShelfEntry = z.object({
-  id: z.string(),
-  field: z.enum(['voice_id', 'character_id', 'profile_id']),
-  idKind: z.enum(['kling-voice', 'minimax-voice', 'voice', 'sora-character', 'phota-profile']),
-  name: z.optional(z.string()),
-  label: z.string(),
-  taskId: z.string(),
-  model: z.optional(z.string()),
-  /** When foxwatch first saw it, ms since the epoch. */
-  seenAt: z.number(),
-})
-export type ShelfEntry = z.infer<typeof ShelfEntry>
-
-const shelf = createStoredList(STORAGE_KEY, ShelfEntry, (entry) => `${entry.field}:${entry.id}`)
+const shelf = createStoredList(STORAGE_KEY, () => import('./shelf-entry').then((module) => module.ShelfEntry), (entry) => `${entry.field}:${entry.id}`)
 
 export const readShelf = shelf.read
+/** True when this browser holds an ID shelf, read or not. */
+export const hasShelved = shelf.hasStored
 
 const sameId = (a: Pick<ShelfEntry, 'field' | 'id'>, b: Pick<ShelfEntry, 'field' | 'id'>) => a.field === b.field && a.id === b.id
 

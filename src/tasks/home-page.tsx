@@ -8,7 +8,6 @@ import { KeptStorageView } from '../keep/kept-storage-view'
 import { IdShelfView } from '../shelf/id-shelf-view'
 import { HistoryView } from '../watchlist/history-view'
 import { WatchlistView } from '../watchlist/watchlist-view'
-import { extractTaskIds } from '../watchlist/extract-task-ids'
 import { watchTasks } from '../watchlist/watchlist'
 
 /** A fresh demo run each click: the demo upstream starts a task's clock on its first query. */
@@ -27,9 +26,12 @@ export function HomePage() {
   useEffect(() => {
     const shared = new URLSearchParams(window.location.search).get('watch')
     if (shared === null) return
-    const found = extractTaskIds(shared)
-    if (found.ok) watchTasks(found.taskIds)
-    window.history.replaceState(null, '', '/')
+    // The address is tidied once its tasks are watched, so a reader that cannot come loses none.
+    void import('../watchlist/extract-task-ids').then(({ extractTaskIds }) => {
+      const found = extractTaskIds(shared)
+      if (found.ok) watchTasks(found.taskIds)
+      window.history.replaceState(null, '', '/')
+    }, () => undefined)
   }, [])
   return (
     <div className="space-y-6">

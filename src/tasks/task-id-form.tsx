@@ -1,7 +1,15 @@
 import { useId, useState, type FormEvent } from 'react'
 import { navigate, taskPath } from '../app/router'
+import { onDemand } from '../components/on-demand'
 import { Button } from '../components/ui/button'
-import { extractTaskId } from './extract-task-id'
+import type { Extracted } from './extract-task-id'
+
+// Reading a paste (a URL, JSON through a schema, a curl line) is a chunk of its own, fetched when
+// the field is first focused, so it has come by the time anything is submitted.
+const readTaskId = onDemand(async () => (await import('./extract-task-id')).extractTaskId)
+
+/** What the form says when the reader itself could not be fetched. */
+export const READER_MISSING = 'foxwatch could not read that: the foxwatch server did not send part of the page (is it restarting?). Try again once it is back.'
 
 /** The "Task ID" field: takes a bare ID or any pasted text holding one, and opens it. */
 export function TaskIdForm({ initial = '' }: { initial?: string }) {
@@ -10,20 +18,23 @@ export function TaskIdForm({ initial = '' }: { initial?: string }) {
   const inputId = useId()
   const errorId = useId()
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const found = extractTaskId(text)
+    const submitted = text
+    const reading = readTaskId.call(submitted)
+    const found = reading instanceof Promise ? await reading.catch((): Extracted => ({ ok: false, reason: READER_MISSING })) : reading
     if (!found.ok) {
       setRefusal(found.reason)
       return
     }
     setRefusal(undefined)
-    setText(found.taskId)
+    // Unless the field changed while the reader came.
+    setText((current) => (current === submitted ? found.taskId : current))
     navigate(taskPath(found.taskId))
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-1" noValidate>
+    <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-1" noValidate>
       <label htmlFor={inputId} className="text-sm font-medium">
         Task ID
       </label>
@@ -33,6 +44,7 @@ export function TaskIdForm({ initial = '' }: { initial?: string }) {
           data-task-id-field
           value={text}
           onChange={(event) => setText(event.target.value)}
+          onFocus={readTaskId.preload}
           placeholder="task-unified-1757165031-uyujaw3d, or paste a URL, JSON or curl line"
           autoComplete="off"
           spellCheck={false}

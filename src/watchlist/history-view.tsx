@@ -1,56 +1,27 @@
-import { useId, useState } from 'react'
-import { navigate, taskPath } from '../app/router'
-import { formatTime } from '../components/format'
-import { UnsavedNotice } from '../components/unsaved-notice'
-import { searchHistory, useHistory, useUnsavedHistory, HISTORY_SIZE } from './history'
+import { lazy, Suspense } from 'react'
+import { routeOf } from '../app/router'
+import { ChunkBoundary } from '../components/chunk-boundary'
+import { ListPlaceholder } from '../components/list-placeholder'
+import { hasHistory, useHistory, useUnsavedHistory } from './history'
+
+// An empty history shows nothing; the list is a chunk fetched once there is something in it: at
+// once, on a home page opened with a stored history.
+const loadHistoryList = () => import('./history-list')
+const HistoryList = lazy(() => loadHistoryList().then((module) => ({ default: module.HistoryList })))
+// A failure here is met again, and shown, when the list renders.
+if (routeOf(window.location.pathname).page === 'home' && hasHistory()) void loadHistoryList().catch(() => undefined)
 
 /** Every task watched lately, searchable by ID or model, even after it left the watchlist. */
 export function HistoryView() {
   const entries = useHistory()
   const unsaved = useUnsavedHistory()
-  const [query, setQuery] = useState('')
-  const fieldId = useId()
   if (entries.length === 0) return null
-  const found = searchHistory(entries, query)
   return (
-    <section aria-labelledby="history-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
-        <span className="text-sm text-stone-500 dark:text-stone-400">The last {HISTORY_SIZE} tasks watched in this browser.</span>
-        <label htmlFor={fieldId} className="ml-auto text-sm">
-          Search history
-        </label>
-        <input
-          id={fieldId}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          className="rounded-md border border-stone-300 bg-white px-2 py-1 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
-        />
-      </div>
-      <UnsavedNotice count={unsaved} list="the history" />
-      <ul aria-label="Task history" className="max-h-72 overflow-y-auto rounded-lg border border-stone-200 bg-white px-4 text-sm dark:border-stone-700 dark:bg-stone-900">
-        {found.slice(0, 100).map((entry) => (
-          <li key={entry.taskId} className="flex flex-wrap gap-x-3 border-b border-stone-200 py-1.5 last:border-0 dark:border-stone-700">
-            <a
-              href={taskPath(entry.taskId)}
-              onClick={(event) => {
-                event.preventDefault()
-                navigate(taskPath(entry.taskId))
-              }}
-              className="font-mono underline-offset-2 hover:underline"
-            >
-              {entry.taskId}
-            </a>
-            <span className="text-stone-500 dark:text-stone-400">
-              {[entry.model, entry.status, formatTime(entry.seenAt)].filter(Boolean).join(' · ')}
-            </span>
-          </li>
-        ))}
-        {found.length === 0 && <li className="py-1.5 text-stone-500 dark:text-stone-400">No task in the history matches.</li>}
-      </ul>
-    </section>
+    <ChunkBoundary what="history">
+      {/* Room for the heading and the list's first rows (it scrolls after about seven). */}
+      <Suspense fallback={<ListPlaceholder rows={1 + Math.min(entries.length, 7)} />}>
+        <HistoryList entries={entries} unsaved={unsaved} />
+      </Suspense>
+    </ChunkBoundary>
   )
 }

@@ -1,22 +1,15 @@
 // The last few hundred tasks watched, kept after they leave the watchlist, so an ID from last
 // week can still be found by a piece of it.
-import { z } from 'zod/mini'
 import { createStoredList } from '../components/stored-list'
+import type { HistoryEntry } from './history-entry'
 
 export const HISTORY_SIZE = 500
 
-export const HistoryEntry = z.object({
-  taskId: z.string().check(z.minLength(1)),
-  model: z.optional(z.string()),
-  status: z.optional(z.string()),
-  /** When it was last watched, ms since the epoch. */
-  seenAt: z.number(),
-})
-export type HistoryEntry = z.infer<typeof HistoryEntry>
-
-const history = createStoredList('foxwatch.history', HistoryEntry, (entry) => entry.taskId)
+const history = createStoredList('foxwatch.history', () => import('./history-entry').then((module) => module.HistoryEntry), (entry) => entry.taskId)
 
 export const readHistory = history.read
+/** True when this browser holds a history, read or not. */
+export const hasHistory = history.hasStored
 export const useHistory = history.useList
 /** Changes to the history this browser refused to store: they last only as long as the tab. */
 export const useUnsavedHistory = history.useUnsaved
@@ -28,10 +21,4 @@ export function remember(entry: HistoryEntry): void {
   history.put([entry], { toFront: true })
   const oldest = readHistory().slice(HISTORY_SIZE)
   if (oldest.length > 0) history.remove(oldest.map((e) => e.taskId))
-}
-
-export function searchHistory(entries: readonly HistoryEntry[], query: string): HistoryEntry[] {
-  const needle = query.trim().toLowerCase()
-  if (!needle) return [...entries]
-  return entries.filter((e) => e.taskId.toLowerCase().includes(needle) || (e.model?.toLowerCase().includes(needle) ?? false))
 }

@@ -1,208 +1,53 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
-import { hasUrl, type TaskStatus } from '../api/task-view'
-import { navigate, taskPath } from '../app/router'
-import { formatAge } from '../components/format'
-import { useNow } from '../components/use-now'
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react'
+import { routeOf } from '../app/router'
+import { ChunkBoundary } from '../components/chunk-boundary'
+import { ListPlaceholder } from '../components/list-placeholder'
+import { onDemand } from '../components/on-demand'
 import { Button } from '../components/ui/button'
-import { CopyButton } from '../components/ui/copy-button'
 import { UnsavedNotice } from '../components/unsaved-notice'
-import { linkExpiry } from '../tasks/link-expiry'
-import { isWatchOver } from '../tasks/polling'
-import { STATUS_LABEL, STATUS_TONE } from '../tasks/status'
-import { taskQueries } from '../tasks/task-queries'
-import type { TaskWatch } from '../tasks/task-watch'
-import { useUnseen } from '../app/page-title'
-import { updateSettings, useSettings } from '../settings/settings'
-import { extractTaskIds } from './extract-task-ids'
-import { justSettled } from './settle-notices'
-import { unwatch, useUnsavedWatchlist, useWatchlist, watchTasks, type WatchEntry } from './watchlist'
+import { READER_MISSING } from '../tasks/task-id-form'
+import type { ExtractedMany } from './extract-task-ids'
+import type { ListView } from './watched-tasks'
+import { hasWatched, useUnsavedWatchlist, useWatchlist, watchTasks } from './watchlist'
 
-function expiryText(watch: TaskWatch | undefined, now: number): string {
-  const task = watch?.task
-  if (!task) return ''
-  const expiry = linkExpiry(task, now)
-  switch (expiry.state) {
-    case 'none':
-      return '—'
-    case 'fresh':
-    case 'warning':
-      return `in ${formatAge(expiry.remainingMs)}`
-    case 'expired':
-      return 'expired'
-  }
-}
+// What an empty watchlist shows (its heading and the paste form) is here; the rest is a chunk
+// fetched once something is watched: at once, on a home page opened with a stored watchlist.
+const loadWatchedTasks = () => import('./watched-tasks')
+const WatchedTasks = lazy(() => loadWatchedTasks().then((module) => ({ default: module.WatchedTasks })))
+const WatchlistActions = lazy(() => loadWatchedTasks().then((module) => ({ default: module.WatchlistActions })))
+// A failure here is met again, and shown, when the list renders.
+if (routeOf(window.location.pathname).page === 'home' && hasWatched()) void loadWatchedTasks().catch(() => undefined)
 
-// On a phone each row becomes a wrapped card instead of a table too wide to read: cells flow
-// onto lines, empty ones vanish, and the few that need it say what they are, since the column
-// headings are hidden there (they stay for screen readers).
-const CELL = 'py-2 pr-3 max-sm:py-0 max-sm:pr-0 max-sm:empty:hidden'
-const LABELLED = 'max-sm:text-xs max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400'
-
-function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | undefined; now: number }) {
-  const unseen = useUnseen().has(taskId)
-  const task = watch?.task
-  // A row flashes for a few seconds after its task settles, and stays marked until seen.
-  const flashing = watch !== undefined && justSettled(watch) !== undefined && now - watch.updatedAt < 4000
-  const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
-  const progress = task?.progress ?? 0
-  return (
-    <tr
-      data-flashing={flashing || undefined}
-      className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
-    >
-      <td className={`${CELL} max-sm:basis-full`}>
-        <a
-          href={taskPath(taskId)}
-          onClick={(event) => {
-            event.preventDefault()
-            navigate(taskPath(taskId))
-          }}
-          className="font-mono text-sm break-all underline-offset-2 hover:underline"
-        >
-          {taskId}
-        </a>
-        {watch?.problem && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
-      </td>
-      <td data-label="Model" className={`${CELL} ${LABELLED} text-sm`}>{task?.model ?? ''}</td>
-      <td data-label="Type" className={`${CELL} ${LABELLED} text-sm`}>{task ? (task.type === 'unknown' ? (task.rawType ?? '') : task.type) : ''}</td>
-      <td className={CELL}>
-        {task ? (
-          <span data-testid="watch-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_TONE[task.status]}`}>
-            {STATUS_LABEL[task.status]}
-          </span>
-        ) : (
-          <span className="text-xs text-stone-500">asking…</span>
-        )}
-      </td>
-      <td className={CELL}>
-        <div
-          role="progressbar"
-          aria-label={`Progress of ${taskId}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={progress}
-          className="h-1.5 w-20 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-700"
-        >
-          <div className="h-full bg-orange-500" style={{ width: `${progress}%` }} />
-        </div>
-      </td>
-      <td data-label="Age" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
-      <td data-label="Links expire" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{expiryText(watch, now)}</td>
-      <td className={CELL}>
-        {preview && hasUrl(preview) && (
-          <img src={preview.url} alt={`First result of ${taskId}`} loading="lazy" referrerPolicy="no-referrer" className="h-10 w-10 rounded object-cover" />
-        )}
-      </td>
-      <td className="py-2 max-sm:ml-auto max-sm:py-0">
-        <Button variant="quiet" onClick={() => unwatch([taskId])} aria-label={`Stop watching ${taskId}`}>
-          Remove
-        </Button>
-      </td>
-    </tr>
-  )
-}
-
-/** A link that opens foxwatch watching these tasks. It holds IDs only, never a key. */
-export function shareLink(taskIds: readonly string[]): string {
-  return `${window.location.origin}/?${new URLSearchParams({ watch: taskIds.join(',') }).toString()}`
-}
-
-type ListView = { sort: 'added' | 'status' | 'age'; status: string; type: string; model: string; search: string }
-type Row = { entry: WatchEntry; watch: TaskWatch | undefined }
-
-// Running tasks first, then those that need the person, then the settled.
-const STATUS_ORDER = { processing: 0, pending: 1, unknown: 2, failed: 3, cancelled: 4, completed: 5 } as const satisfies Record<TaskStatus, number>
-
-/** The rows the person asked to see, in the order asked. */
-export function arrange(rows: readonly Row[], view: ListView): Row[] {
-  const search = view.search.trim().toLowerCase()
-  const kept = rows.filter(({ entry, watch }) => {
-    const task = watch?.task
-    return (!search || entry.taskId.toLowerCase().includes(search))
-      && (!view.status || task?.status === view.status)
-      && (!view.type || task?.type === view.type)
-      && (!view.model || task?.model === view.model)
-  })
-  switch (view.sort) {
-    case 'added':
-      return kept
-    case 'status':
-      return kept.toSorted((a, b) => STATUS_ORDER[a.watch?.task?.status ?? 'unknown'] - STATUS_ORDER[b.watch?.task?.status ?? 'unknown'])
-    case 'age':
-      // Oldest first: the ones closest to losing their links.
-      return kept.toSorted((a, b) => (a.watch?.task?.createdAt ?? Infinity) - (b.watch?.task?.createdAt ?? Infinity))
-  }
-}
-
-function Choice({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void }) {
-  const id = useId()
-  return (
-    <span className="flex items-center gap-1.5 text-sm">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className="rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900">
-        {options.map(([optionValue, text]) => (
-          <option key={optionValue} value={optionValue}>{text}</option>
-        ))}
-      </select>
-    </span>
-  )
-}
-
-/** The request budget every watched task shares: a setting, applied at the next query. */
-function BudgetSetting() {
-  const settings = useSettings()
-  const number = (value: string, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback)
-  return (
-    <details className="text-sm">
-      <summary className="cursor-pointer text-stone-600 dark:text-stone-300">
-        Request budget: {settings.maxInFlight} in flight, {settings.maxPerSecond} a second
-      </summary>
-      <div className="mt-2 flex flex-wrap gap-4">
-        <label className="flex items-center gap-1.5">
-          Queries in flight at most
-          <input type="number" min={1} max={16} value={settings.maxInFlight}
-            onChange={(event) => updateSettings({ maxInFlight: Math.min(16, number(event.target.value, settings.maxInFlight)) })}
-            className="w-16 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900" />
-        </label>
-        <label className="flex items-center gap-1.5">
-          Queries per second at most
-          <input type="number" min={1} max={20} value={settings.maxPerSecond}
-            onChange={(event) => updateSettings({ maxPerSecond: Math.min(20, number(event.target.value, settings.maxPerSecond)) })}
-            className="w-16 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900" />
-        </label>
-        <span className="text-stone-500 dark:text-stone-400">Shared by every task this page watches, so foxapi sees at most this much.</span>
-      </div>
-    </details>
-  )
+// Reading a paste is a chunk of its own too. Both are asked for when the field is first focused,
+// so they have come by the time Watch all is pressed.
+const readTaskIds = onDemand(async () => (await import('./extract-task-ids')).extractTaskIds)
+function preload() {
+  readTaskIds.preload()
+  loadWatchedTasks().catch(() => undefined)
 }
 
 /** Every watched task at a glance; paste many IDs at once to watch them all. */
 export function WatchlistView() {
   const entries = useWatchlist()
   const unsaved = useUnsavedWatchlist()
-  // One query per watched task (each polls by its own policy, all within the page's budget).
-  const watches = useQueries({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)) })
   const [view, setView] = useState<ListView>({ sort: 'added', status: '', type: '', model: '', search: '' })
-  const rows = entries.map((entry, i) => ({ entry, watch: watches[i]?.data }))
-  const shown = arrange(rows, view)
-  const models = [...new Set(rows.flatMap(({ watch }) => (watch?.task?.model ? [watch.task.model] : [])))].sort()
-  const queryClient = useQueryClient()
-  const now = useNow()
   const [text, setText] = useState('')
   const [message, setMessage] = useState<{ text: string; refused: boolean } | undefined>()
   const fieldId = useId()
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const found = extractTaskIds(text)
+    const submitted = text
+    const reading = readTaskIds.call(submitted)
+    const found = reading instanceof Promise ? await reading.catch((): ExtractedMany => ({ ok: false, reason: READER_MISSING })) : reading
     if (!found.ok) {
       setMessage({ text: found.reason, refused: true })
       return
     }
     const added = watchTasks(found.taskIds)
     const already = found.taskIds.length - added
-    setText('')
+    // Unless the field changed while the reader came.
+    setText((current) => (current === submitted ? '' : current))
     setMessage({
       refused: false,
       text: [
@@ -213,12 +58,6 @@ export function WatchlistView() {
     })
   }
 
-  function clearSettled() {
-    unwatch(entries
-      .map((entry) => entry.taskId)
-      .filter((taskId) => isWatchOver(queryClient.getQueryData(taskQueries.watch(taskId).queryKey))))
-  }
-
   return (
     <section aria-labelledby="watchlist-heading" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -226,13 +65,15 @@ export function WatchlistView() {
           Watchlist
         </h2>
         {entries.length > 0 && (
-          <span className="ml-auto flex gap-2">
-            <CopyButton text={() => shareLink(entries.map((entry) => entry.taskId))} label="Copy link to this watchlist" />
-            <Button onClick={clearSettled}>Clear settled</Button>
-          </span>
+          // The list below says so if its chunk cannot come; the buttons just stay away.
+          <ChunkBoundary what="watchlist" quiet>
+            <Suspense fallback={null}>
+              <WatchlistActions entries={entries} />
+            </Suspense>
+          </ChunkBoundary>
         )}
       </div>
-      <form onSubmit={submit} className="flex flex-col gap-2">
+      <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-2">
         <label htmlFor={fieldId} className="text-sm font-medium">
           Task IDs to watch
         </label>
@@ -240,6 +81,7 @@ export function WatchlistView() {
           id={fieldId}
           value={text}
           onChange={(event) => setText(event.target.value)}
+          onFocus={preload}
           rows={2}
           placeholder="One per line, comma separated, or a JSON list of tasks"
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
@@ -255,54 +97,14 @@ export function WatchlistView() {
           )}
         </div>
       </form>
-      {entries.length > 0 && (
-        <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Sort and filter the watchlist">
-          <label className="flex items-center gap-1.5 text-sm">
-            Search by ID
-            <input
-              type="search"
-              value={view.search}
-              onChange={(event) => setView({ ...view, search: event.target.value })}
-              className="rounded-md border border-stone-300 bg-white px-2 py-1 font-mono dark:border-stone-600 dark:bg-stone-900"
-            />
-          </label>
-          <Choice label="Sort" value={view.sort} onChange={(sort) => setView({ ...view, sort: sort === 'status' || sort === 'age' ? sort : 'added' })}
-            options={[['added', 'Newest added'], ['status', 'Status'], ['age', 'Age (oldest first)']]} />
-          <Choice label="Status" value={view.status} onChange={(status) => setView({ ...view, status })}
-            options={[['', 'Any'], ...Object.entries(STATUS_LABEL).map(([key, text]): [string, string] => [key, text])]} />
-          <Choice label="Type" value={view.type} onChange={(type) => setView({ ...view, type })}
-            options={[['', 'Any'], ['image', 'Image'], ['video', 'Video'], ['audio', 'Audio'], ['llm', 'LLM'], ['unknown', 'Other']]} />
-          <Choice label="Model" value={view.model} onChange={(model) => setView({ ...view, model })}
-            options={[['', 'Any'], ...models.map((model): [string, string] => [model, model])]} />
-          <span className="text-sm text-stone-500 dark:text-stone-400" aria-live="polite">{`${shown.length} of ${entries.length} shown`}</span>
-        </div>
-      )}
-      <UnsavedNotice count={unsaved} list="the watchlist" />
-      {entries.length > 0 && <BudgetSetting />}
-      {entries.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
-          <table data-watchlist className="w-full text-left max-sm:block">
-            <caption className="sr-only">Watched tasks</caption>
-            <thead className="max-sm:sr-only">
-              <tr className="text-xs text-stone-500 dark:text-stone-400">
-                <th scope="col" className="py-2 pr-3 font-medium">Task</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Model</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Type</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Progress</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Age</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Links expire</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Preview</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="max-sm:block">
-              {shown.map(({ entry, watch }) => (
-                <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {entries.length === 0 ? (
+        <UnsavedNotice count={unsaved} list="the watchlist" />
+      ) : (
+        <ChunkBoundary what="watchlist">
+          <Suspense fallback={<ListPlaceholder rows={entries.length} />}>
+            <WatchedTasks entries={entries} unsaved={unsaved} view={view} setView={setView} />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </section>
   )

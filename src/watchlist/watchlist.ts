@@ -1,15 +1,14 @@
 // The watchlist: every task the person watches, kept in this browser across reloads and tabs.
-import { z } from 'zod/mini'
 import { createStoredList } from '../components/stored-list'
+import type { WatchEntry } from './watch-entry'
 
 const STORAGE_KEY = 'foxwatch.watchlist'
 
-export const WatchEntry = z.object({ taskId: z.string().check(z.minLength(1)), addedAt: z.number() })
-export type WatchEntry = z.infer<typeof WatchEntry>
-
-const watchlist = createStoredList(STORAGE_KEY, WatchEntry, (entry) => entry.taskId)
+const watchlist = createStoredList(STORAGE_KEY, () => import('./watch-entry').then((module) => module.WatchEntry), (entry) => entry.taskId)
 
 export const readWatchlist = watchlist.read
+/** True when this browser holds a watchlist, read or not. */
+export const hasWatched = watchlist.hasStored
 
 /** Adds tasks not yet watched, newest first; returns how many were new. */
 export function watchTasks(taskIds: readonly string[], now = Date.now()): number {

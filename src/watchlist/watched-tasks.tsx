@@ -1,0 +1,274 @@
+// The watchlist once something is watched: its rows, sorting and filtering, a query per task, and
+// the request budget. A chunk of its own, fetched only when the watchlist is not empty.
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useId, type Dispatch, type SetStateAction } from 'react'
+import { hasUrl, type TaskStatus } from '../api/task-view'
+import { navigate, taskPath } from '../app/router'
+import { formatAge } from '../components/format'
+import { useNow } from '../components/use-now'
+import { Button } from '../components/ui/button'
+import { CopyButton } from '../components/ui/copy-button'
+import { UnsavedNotice } from '../components/unsaved-notice'
+import { linkExpiry } from '../tasks/link-expiry'
+import { isWatchOver } from '../tasks/polling'
+import { STATUS_LABEL, STATUS_TONE } from '../tasks/status'
+import { taskQueries } from '../tasks/task-queries'
+import type { TaskWatch } from '../tasks/task-watch'
+import { useUnseen } from '../app/page-title'
+import { updateSettings, useSettings } from '../settings/settings'
+import { justSettled } from './settle-notices'
+import type { WatchEntry } from './watch-entry'
+import { unwatch } from './watchlist'
+
+function expiryText(watch: TaskWatch | undefined, now: number): string {
+  const task = watch?.task
+  if (!task) return ''
+  const expiry = linkExpiry(task, now)
+  switch (expiry.state) {
+    case 'none':
+      return '—'
+    case 'fresh':
+    case 'warning':
+      return `in ${formatAge(expiry.remainingMs)}`
+    case 'expired':
+      return 'expired'
+  }
+}
+
+// On a phone each row becomes a wrapped card instead of a table too wide to read: cells flow
+// onto lines, empty ones vanish, and the few that need it say what they are, since the column
+// headings are hidden there (they stay for screen readers).
+const CELL = 'py-2 pr-3 max-sm:py-0 max-sm:pr-0 max-sm:empty:hidden'
+const LABELLED = 'max-sm:text-xs max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400'
+
+function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | undefined; now: number }) {
+  const unseen = useUnseen().has(taskId)
+  const task = watch?.task
+  // A row flashes for a few seconds after its task settles, and stays marked until seen.
+  const flashing = watch !== undefined && justSettled(watch) !== undefined && now - watch.updatedAt < 4000
+  const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
+  const progress = task?.progress ?? 0
+  return (
+    <tr
+      data-flashing={flashing || undefined}
+      className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
+    >
+      <td className={`${CELL} max-sm:basis-full`}>
+        <a
+          href={taskPath(taskId)}
+          onClick={(event) => {
+            event.preventDefault()
+            navigate(taskPath(taskId))
+          }}
+          className="font-mono text-sm break-all underline-offset-2 hover:underline"
+        >
+          {taskId}
+        </a>
+        {watch?.problem && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
+      </td>
+      <td data-label="Model" className={`${CELL} ${LABELLED} text-sm`}>{task?.model ?? ''}</td>
+      <td data-label="Type" className={`${CELL} ${LABELLED} text-sm`}>{task ? (task.type === 'unknown' ? (task.rawType ?? '') : task.type) : ''}</td>
+      <td className={CELL}>
+        {task ? (
+          <span data-testid="watch-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_TONE[task.status]}`}>
+            {STATUS_LABEL[task.status]}
+          </span>
+        ) : (
+          <span className="text-xs text-stone-500">asking…</span>
+        )}
+      </td>
+      <td className={CELL}>
+        <div
+          role="progressbar"
+          aria-label={`Progress of ${taskId}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress}
+          className="h-1.5 w-20 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-700"
+        >
+          <div className="h-full bg-orange-500" style={{ width: `${progress}%` }} />
+        </div>
+      </td>
+      <td data-label="Age" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
+      <td data-label="Links expire" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{expiryText(watch, now)}</td>
+      <td className={CELL}>
+        {preview && hasUrl(preview) && (
+          <img src={preview.url} alt={`First result of ${taskId}`} loading="lazy" referrerPolicy="no-referrer" className="h-10 w-10 rounded object-cover" />
+        )}
+      </td>
+      <td className="py-2 max-sm:ml-auto max-sm:py-0">
+        <Button variant="quiet" onClick={() => unwatch([taskId])} aria-label={`Stop watching ${taskId}`}>
+          Remove
+        </Button>
+      </td>
+    </tr>
+  )
+}
+
+/** A link that opens foxwatch watching these tasks. It holds IDs only, never a key. */
+export function shareLink(taskIds: readonly string[]): string {
+  return `${window.location.origin}/?${new URLSearchParams({ watch: taskIds.join(',') }).toString()}`
+}
+
+export type ListView = { sort: 'added' | 'status' | 'age'; status: string; type: string; model: string; search: string }
+type Row = { entry: WatchEntry; watch: TaskWatch | undefined }
+
+// Running tasks first, then those that need the person, then the settled.
+const STATUS_ORDER = { processing: 0, pending: 1, unknown: 2, failed: 3, cancelled: 4, completed: 5 } as const satisfies Record<TaskStatus, number>
+
+/** The rows the person asked to see, in the order asked. */
+export function arrange(rows: readonly Row[], view: ListView): Row[] {
+  const search = view.search.trim().toLowerCase()
+  const kept = rows.filter(({ entry, watch }) => {
+    const task = watch?.task
+    return (!search || entry.taskId.toLowerCase().includes(search))
+      && (!view.status || task?.status === view.status)
+      && (!view.type || task?.type === view.type)
+      && (!view.model || task?.model === view.model)
+  })
+  switch (view.sort) {
+    case 'added':
+      return kept
+    case 'status':
+      return kept.toSorted((a, b) => STATUS_ORDER[a.watch?.task?.status ?? 'unknown'] - STATUS_ORDER[b.watch?.task?.status ?? 'unknown'])
+    case 'age':
+      // Oldest first: the ones closest to losing their links.
+      return kept.toSorted((a, b) => (a.watch?.task?.createdAt ?? Infinity) - (b.watch?.task?.createdAt ?? Infinity))
+  }
+}
+
+function Choice({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void }) {
+  const id = useId()
+  return (
+    <span className="flex items-center gap-1.5 text-sm">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className="rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900">
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue}>{text}</option>
+        ))}
+      </select>
+    </span>
+  )
+}
+
+/** A whole number from 1 to `max`, stored as a setting at once. */
+function LimitField({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (value: number) => void }) {
+  return (
+    <label className="flex items-center gap-1.5">
+      {label}
+      <input
+        type="number"
+        min={1}
+        max={max}
+        value={value}
+        onChange={(event) => {
+          const typed = Number(event.target.value)
+          onChange(Number.isInteger(typed) && typed > 0 ? Math.min(max, typed) : value)
+        }}
+        className="w-16 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900"
+      />
+    </label>
+  )
+}
+
+/** The request budget every watched task shares: a setting, applied at the next query. */
+function BudgetSetting() {
+  const settings = useSettings()
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-stone-600 dark:text-stone-300">
+        Request budget: {settings.maxInFlight} in flight, {settings.maxPerSecond} a second
+      </summary>
+      <div className="mt-2 flex flex-wrap gap-4">
+        <LimitField label="Queries in flight at most" value={settings.maxInFlight} max={16} onChange={(maxInFlight) => updateSettings({ maxInFlight })} />
+        <LimitField label="Queries per second at most" value={settings.maxPerSecond} max={20} onChange={(maxPerSecond) => updateSettings({ maxPerSecond })} />
+        <span className="text-stone-500 dark:text-stone-400">Shared by every task this page watches, so foxapi sees at most this much.</span>
+      </div>
+    </details>
+  )
+}
+
+/** The watchlist's own buttons, beside its heading. */
+export function WatchlistActions({ entries }: { entries: readonly WatchEntry[] }) {
+  const queryClient = useQueryClient()
+
+  function clearSettled() {
+    unwatch(entries
+      .map((entry) => entry.taskId)
+      .filter((taskId) => isWatchOver(queryClient.getQueryData(taskQueries.watch(taskId).queryKey))))
+  }
+
+  return (
+    <span className="ml-auto flex gap-2">
+      <CopyButton text={() => shareLink(entries.map((entry) => entry.taskId))} label="Copy link to this watchlist" />
+      <Button onClick={clearSettled}>Clear settled</Button>
+    </span>
+  )
+}
+
+type WatchedTasksProps = {
+  entries: readonly WatchEntry[]
+  unsaved: number
+  /** Held by the page, so a sort or filter outlasts the list going empty. */
+  view: ListView
+  setView: Dispatch<SetStateAction<ListView>>
+}
+
+/** Every watched task at a glance, sorted and filtered as asked. */
+export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksProps) {
+  // One query per watched task (each polls by its own policy, all within the page's budget).
+  const watches = useQueries({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)) })
+  const rows = entries.map((entry, i) => ({ entry, watch: watches[i]?.data }))
+  const shown = arrange(rows, view)
+  const models = [...new Set(rows.flatMap(({ watch }) => (watch?.task?.model ? [watch.task.model] : [])))].sort()
+  const now = useNow()
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Sort and filter the watchlist">
+        <label className="flex items-center gap-1.5 text-sm">
+          Search by ID
+          <input
+            type="search"
+            value={view.search}
+            onChange={(event) => setView({ ...view, search: event.target.value })}
+            className="rounded-md border border-stone-300 bg-white px-2 py-1 font-mono dark:border-stone-600 dark:bg-stone-900"
+          />
+        </label>
+        <Choice label="Sort" value={view.sort} onChange={(sort) => setView({ ...view, sort: sort === 'status' || sort === 'age' ? sort : 'added' })}
+          options={[['added', 'Newest added'], ['status', 'Status'], ['age', 'Age (oldest first)']]} />
+        <Choice label="Status" value={view.status} onChange={(status) => setView({ ...view, status })}
+          options={[['', 'Any'], ...Object.entries(STATUS_LABEL).map(([key, text]): [string, string] => [key, text])]} />
+        <Choice label="Type" value={view.type} onChange={(type) => setView({ ...view, type })}
+          options={[['', 'Any'], ['image', 'Image'], ['video', 'Video'], ['audio', 'Audio'], ['llm', 'LLM'], ['unknown', 'Other']]} />
+        <Choice label="Model" value={view.model} onChange={(model) => setView({ ...view, model })}
+          options={[['', 'Any'], ...models.map((model): [string, string] => [model, model])]} />
+        <span className="text-sm text-stone-500 dark:text-stone-400" aria-live="polite">{`${shown.length} of ${entries.length} shown`}</span>
+      </div>
+      <UnsavedNotice count={unsaved} list="the watchlist" />
+      <BudgetSetting />
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
+        <table data-watchlist className="w-full text-left max-sm:block">
+          <caption className="sr-only">Watched tasks</caption>
+          <thead className="max-sm:sr-only">
+            <tr className="text-xs text-stone-500 dark:text-stone-400">
+              <th scope="col" className="py-2 pr-3 font-medium">Task</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Model</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Type</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Status</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Progress</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Age</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Links expire</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Preview</th>
+              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="max-sm:block">
+            {shown.map(({ entry, watch }) => (
+              <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
