@@ -55,7 +55,11 @@ function plantedThings(page: Page) {
         if (!['http:', 'https:', 'mailto:'].includes(scheme)) found.push(`${element.tagName} ${attribute.name}=${attribute.value}`)
       }
     }
-    for (const script of document.scripts) if (!script.src) found.push(`inline script: ${script.text.slice(0, 80)}`)
+    // A script of a type the browser never runs (the server's JSON config block) is data.
+    const runnable = ['', 'text/javascript', 'application/javascript', 'module']
+    for (const script of document.scripts) {
+      if (!script.src && runnable.includes(script.type.trim().toLowerCase())) found.push(`inline script: ${script.text.slice(0, 80)}`)
+    }
     for (const tag of ['object', 'embed', 'base', 'meta[http-equiv]', 'svg[onload]', 'math']) {
       for (const element of document.querySelectorAll(tag)) found.push(element.outerHTML.slice(0, 80))
     }
