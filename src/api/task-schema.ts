@@ -90,6 +90,7 @@ export type TranscriptWord = z.infer<typeof TranscriptWord>
 
 const finiteOrUndefined = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined)
 const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined)
+const timeOrUndefined = (value: unknown) => (value === null ? null : finiteOrUndefined(value))
 
 /**
  * `TranscriptWord.safeParse` by hand. An hour of speech is tens of thousands of entries, and zod
@@ -98,34 +99,37 @@ const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value
  */
 export function readTranscriptWord(value: unknown): TranscriptWord | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  const field = (key: string): unknown => Reflect.get(value, key)
-  const text = field('text')
+  const text: unknown = Reflect.get(value, 'text')
   if (typeof text !== 'string') return undefined
-  const time = (key: string) => {
-    const raw = field(key)
-    return raw === null ? null : finiteOrUndefined(raw)
-  }
-  // Only the known fields: normalisation keeps no others, and copying every key costs.
+  // Only the known fields: normalisation keeps no others, and copying every key costs. No
+  // closures or lookups by computed key: this runs for every word of an hour of speech.
   return {
     text,
-    start: time('start'),
-    end: time('end'),
-    type: stringOrUndefined(field('type')),
-    speaker_id: stringOrUndefined(field('speaker_id')),
-    logprob: finiteOrUndefined(field('logprob')),
+    start: timeOrUndefined(Reflect.get(value, 'start')),
+    end: timeOrUndefined(Reflect.get(value, 'end')),
+    type: stringOrUndefined(Reflect.get(value, 'type')),
+    speaker_id: stringOrUndefined(Reflect.get(value, 'speaker_id')),
+    logprob: finiteOrUndefined(Reflect.get(value, 'logprob')),
   }
+}
+
+/** Every entry readTranscriptWord can read, in order; the rest are dropped. */
+function readTranscriptWords(values: readonly unknown[]): TranscriptWord[] {
+  const words: TranscriptWord[] = []
+  for (const value of values) {
+    const word = readTranscriptWord(value)
+    if (word) words.push(word)
+  }
+  return words
 }
 
 export const TranscriptResult = z.looseObject({
   text: z.string(),
   language_code: lenient(z.string()),
   language_probability: lenient(finite),
-  // One odd word must not lose the transcript: bad entries are dropped, not fatal.
-  words: z.pipe(z.array(z.unknown()), z.transform((words: unknown[]) =>
-    words.flatMap((word) => {
-      const parsed = readTranscriptWord(word)
-      return parsed ? [parsed] : []
-    }))),
+  // One odd word must not lose the transcript: bad entries are dropped, not fatal. Checked as an
+  // array without zod visiting each entry (tens of thousands), then read by hand.
+  words: z.pipe(z.custom<readonly unknown[]>((value) => Array.isArray(value)), z.transform(readTranscriptWords)),
 })
 export type TranscriptResult = z.infer<typeof TranscriptResult>
 

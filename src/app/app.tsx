@@ -3,11 +3,11 @@ import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
 import { ChunkBoundary } from '../components/chunk-boundary'
 import { ApiKeyField } from '../settings/api-key-field'
-import { useSettings, updateSettings } from '../settings/settings'
+import { loadStoredSettings, useSettings, updateSettings } from '../settings/settings'
 import { HomePage } from '../tasks/home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
-import { KEEP_QUERIES_MS, PersistedQueryClientProvider } from './persisted-query-client'
+import { KEEP_QUERIES_MS, PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
 import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
 import { navigate, routeOf, usePathname } from './router'
@@ -85,8 +85,18 @@ const goHome = () => navigate('/')
 // deep link starts fetching it at once, beside the entry, instead of after the first render.
 const loadTaskPage = () => import('../tasks/task-page')
 const TaskPage = lazy(() => loadTaskPage().then((module) => ({ default: module.TaskPage })))
-// A failure here is met again, and shown, when the page renders it.
-if (routeOf(window.location.pathname).page === 'task') void loadTaskPage().catch(() => undefined)
+const deepLink = routeOf(window.location.pathname)
+if (deepLink.page === 'task') {
+  // With no stored cache to restore first, the task's first query goes now, beside the task
+  // page's chunks; the page's query takes it over (fetch-watch.ts, startHeadStart). Asked for
+  // first, so its few chunks are not queued behind the task page's many.
+  // After stored preferences are read (syncUpstream shapes the query), not before.
+  void Promise.all([import('../tasks/fetch-watch'), storedCacheExists(), loadStoredSettings()])
+    .then(([fetching, stored]) => stored || fetching.startHeadStart(deepLink.taskId))
+    .catch(() => undefined)
+  // A failure here is met again, and shown, when the page renders it.
+  void loadTaskPage().catch(() => undefined)
+}
 
 /** What the task page itself shows before its first answer, so the chunk's arrival is seamless. */
 function TaskPageLoading({ taskId }: { taskId: string }) {

@@ -17,10 +17,32 @@ export const PERSISTED_QUERIES_KEY = 'foxwatch.queries'
 
 const loadPersistence = () => import('./query-persistence')
 
+/** idb-keyval's default database, where the persister stores the cache. */
+const KEYVAL_DATABASE = 'keyval-store'
+
+/** Whether a stored cache exists. Listing the keys is cheap; reading the value (megabytes, with long transcripts) is the persister's job. */
+async function hasStoredCache(): Promise<boolean> {
+  // A first visit has no database at all: one round trip to the browser says so, where opening
+  // (and so creating) it and listing its keys takes three, each waiting on a busy main thread.
+  if (typeof indexedDB.databases === 'function' && !(await indexedDB.databases()).some((db) => db.name === KEYVAL_DATABASE)) return false
+  return (await keys()).includes(PERSISTED_QUERIES_KEY)
+}
+
+// Asked as the entry runs rather than after the first render: every query waits for the restore,
+// and on a deep link the task query is the page's critical path. (A rejection is met in restore.)
+let earlyCheck: Promise<boolean> | undefined = hasStoredCache()
+earlyCheck.catch(() => undefined)
+
+/** Whether this browser holds a stored cache; before the restore, the answer the page started with. */
+export function storedCacheExists(): Promise<boolean> {
+  return earlyCheck ?? hasStoredCache()
+}
+
 /** Restores the stored cache, if any; false when this page must not save over it. */
 async function restore(client: QueryClient): Promise<boolean> {
-  // Listing the keys is cheap; reading the value (megabytes, with long transcripts) is the persister's job.
-  if (!(await keys()).includes(PERSISTED_QUERIES_KEY)) return true
+  const check = storedCacheExists()
+  earlyCheck = undefined
+  if (!(await check)) return true
   const persistence = await loadPersistence().catch(() => undefined)
   // The chunk did not come (a server restarting): the stored copy is left for the next load,
   // not overwritten by a page that never read it.

@@ -12,12 +12,16 @@ import {
 } from '@tanstack/react-query-persist-client'
 import { del, get, set } from 'idb-keyval'
 import { KEEP_QUERIES_MS, PERSISTED_QUERIES_KEY } from './persisted-query-client'
+import { stringifyWhenIdle } from './stringify-in-slices'
 
 export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
   persister: createAsyncStoragePersister({
     key: PERSISTED_QUERIES_KEY,
     // IndexedDB, not localStorage: an hour's transcript is megabytes, past localStorage's quota.
     storage: { getItem: (key) => get<string>(key), setItem: (key, value) => set(key, value), removeItem: (key) => del(key) },
+    // Off the critical path: a task that just finished is drawn first, and stored (megabytes, for
+    // a long transcript) in idle-time slices right after; at once when the page is hidden.
+    serialize: (client) => stringifyWhenIdle(client),
     // Often enough that a reload right after a finish rarely loses it; rarely enough to stay cheap.
     throttleTime: 500,
   }),

@@ -1,22 +1,23 @@
 // One renderer per artifact kind, each its own lazily loaded chunk. A new kind in the Artifact
 // union fails the build here until it has a line.
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { ComponentType } from 'react'
 import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
+import { preloadable, type Preloadable } from './preloadable'
 
 export type ArtifactMap = { [K in ArtifactKind]: Extract<Artifact, { kind: K }> }
 export type RendererProps<K extends ArtifactKind> = { artifact: ArtifactMap[K]; task: TaskView }
-type Registry = { [K in ArtifactKind]: LazyExoticComponent<ComponentType<RendererProps<K>>> }
+type Registry = { [K in ArtifactKind]: Preloadable<RendererProps<K>> }
 
 export const renderers: Registry = {
-  'image': lazy(() => import('./image/image-artifact').then((m) => ({ default: m.ImageArtifact }))),
-  'video': lazy(() => import('./video/video-artifact').then((m) => ({ default: m.VideoArtifact }))),
-  'audio': lazy(() => import('./audio/audio-artifact').then((m) => ({ default: m.AudioArtifact }))),
-  'chat': lazy(() => import('./chat/chat-artifact').then((m) => ({ default: m.ChatArtifact }))),
-  'transcript': lazy(() => import('./transcript/transcript-artifact').then((m) => ({ default: m.TranscriptArtifact }))),
-  'pbr-map': lazy(() => import('./pbr-map/pbr-map-artifact').then((m) => ({ default: m.PbrMapArtifact }))),
-  'texture': lazy(() => import('./texture/texture-artifact').then((m) => ({ default: m.TextureArtifact }))),
-  'profile-id': lazy(() => import('./profile-id/profile-id-artifact').then((m) => ({ default: m.ProfileIdArtifact }))),
-  'raw': lazy(() => import('./raw/raw-artifact').then((m) => ({ default: m.RawArtifact }))),
+  'image': preloadable(() => import('./image/image-artifact').then((m) => m.ImageArtifact)),
+  'video': preloadable(() => import('./video/video-artifact').then((m) => m.VideoArtifact)),
+  'audio': preloadable(() => import('./audio/audio-artifact').then((m) => m.AudioArtifact)),
+  'chat': preloadable(() => import('./chat/chat-artifact').then((m) => m.ChatArtifact)),
+  'transcript': preloadable(() => import('./transcript/transcript-artifact').then((m) => m.TranscriptArtifact)),
+  'pbr-map': preloadable(() => import('./pbr-map/pbr-map-artifact').then((m) => m.PbrMapArtifact)),
+  'texture': preloadable(() => import('./texture/texture-artifact').then((m) => m.TextureArtifact)),
+  'profile-id': preloadable(() => import('./profile-id/profile-id-artifact').then((m) => m.ProfileIdArtifact)),
+  'raw': preloadable(() => import('./raw/raw-artifact').then((m) => m.RawArtifact)),
 }
 
 /** Renders one artifact with its kind's renderer; `kind` ties the two together for the compiler. */
@@ -30,9 +31,25 @@ export function ArtifactView<K extends ArtifactKind>({ kind, artifact, task }: {
  * after that kind's grid and loaded lazily like the renderers.
  */
 export type AddonProps<K extends ArtifactKind> = { artifacts: Array<ArtifactMap[K]>; task: TaskView }
-type Addons = { [K in ArtifactKind]?: LazyExoticComponent<ComponentType<AddonProps<K>>> }
+type Addons = { [K in ArtifactKind]?: Preloadable<AddonProps<K>> }
 export const sectionAddons: Addons = {
-  'pbr-map': lazy(() => import('./pbr-map/material-preview').then((m) => ({ default: m.MaterialPreview }))),
+  'pbr-map': preloadable(() => import('./pbr-map/material-preview').then((m) => m.MaterialPreview)),
+}
+
+/** The chunks a kind's section needs: its renderer, and its addon if it has one. */
+export function chunksOf(kind: ArtifactKind): ReadonlyArray<Pick<Preloadable<object>, 'preload' | 'settled'>> {
+  const addon = sectionAddons[kind]
+  return addon ? [renderers[kind], addon] : [renderers[kind]]
+}
+
+/**
+ * Starts loading the views `artifacts` need. Called as soon as a task is known, so the chunks
+ * come while the rest of the page renders rather than after it.
+ */
+export function preloadRenderers(artifacts: readonly Artifact[] | undefined): void {
+  for (const kind of new Set(artifacts?.map((artifact) => artifact.kind))) {
+    for (const chunk of chunksOf(kind)) void chunk.preload()
+  }
 }
 
 export function SectionAddon<K extends ArtifactKind>({ kind, artifacts, task }: { kind: K } & AddonProps<K>) {

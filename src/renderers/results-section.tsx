@@ -1,9 +1,10 @@
-import { Suspense, useState } from 'react'
+import { Suspense, useState, type ReactNode } from 'react'
 import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
 import { ChunkBoundary } from '../components/chunk-boundary'
 import { Button } from '../components/ui/button'
 import { compareMapTypes } from './pbr-map/map-types'
-import { ArtifactView, KIND_ORDER, SECTIONS, SectionAddon, type ArtifactMap } from './registry'
+import { usePreloaded } from './preloadable'
+import { ArtifactView, chunksOf, KIND_ORDER, SECTIONS, SectionAddon, type ArtifactMap } from './registry'
 
 type Groups = { [K in ArtifactKind]: Array<ArtifactMap[K]> }
 
@@ -30,11 +31,15 @@ function KindSection<K extends ArtifactKind>({ kind, artifacts, task }: { kind: 
   const section = SECTIONS[kind]
   const [limit, setLimit] = useState(RESULTS_PER_PAGE)
   const hidden = artifacts.length - limit
+  // Waiting here, rather than in Suspense, shows the same words but lets the view appear the
+  // moment its chunk arrives (a Suspense fallback holds it back for up to 300 ms).
+  const ready = usePreloaded(chunksOf(kind))
+  const loading = <p role="status" className="text-sm text-stone-500">Loading the {section.title.toLowerCase()} view…</p>
+  if (!ready) return <SectionFrame title={section.title}>{loading}</SectionFrame>
   return (
-    <section aria-label={section.title} className="space-y-2">
-      <h3 className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">{section.title}</h3>
+    <SectionFrame title={section.title}>
       <ChunkBoundary what={`${section.title.toLowerCase()} view`}>
-        <Suspense fallback={<p role="status" className="text-sm text-stone-500">Loading the {section.title.toLowerCase()} view…</p>}>
+        <Suspense fallback={loading}>
           <div className={`grid gap-4 ${section.grid}`}>
             {artifacts.slice(0, limit).map((artifact) => (
               <ArtifactView key={`${kind}-${artifact.index}`} kind={kind} artifact={artifact} task={task} />
@@ -48,6 +53,15 @@ function KindSection<K extends ArtifactKind>({ kind, artifacts, task }: { kind: 
           <SectionAddon kind={kind} artifacts={artifacts} task={task} />
         </Suspense>
       </ChunkBoundary>
+    </SectionFrame>
+  )
+}
+
+function SectionFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-2">
+      <h3 className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">{title}</h3>
+      {children}
     </section>
   )
 }

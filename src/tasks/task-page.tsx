@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
+import { hasUrl } from '../api/task-view'
 import { markSeen, usePageTitle } from '../app/page-title'
+import { formatTime } from '../components/format'
 import { keepTask, useKept, useLocalUrls, withLocalUrls } from '../keep/kept-store'
 import { keptTaskView } from '../keep/kept-task-view'
+import { preloadRenderers } from '../renderers/registry'
 import { ResultsSection } from '../renderers/results-section'
 import { useSettings } from '../settings/settings'
 import { shelveIds } from '../shelf/id-shelf'
@@ -16,6 +19,16 @@ import { TaskFailure } from './task-failure'
 import { taskQueries } from './task-queries'
 import { TaskSummary } from './task-summary'
 
+/** Runs `work` when the main thread is next idle (soon after, where there is no idle callback); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(work, 0)
+    return () => clearTimeout(timer)
+  }
+  const handle = requestIdleCallback(work)
+  return () => cancelIdleCallback(handle)
+}
+
 export function TaskPage({ taskId }: { taskId: string }) {
   const query = useQuery(taskQueries.watch(taskId))
   const settings = useSettings()
@@ -27,6 +40,9 @@ export function TaskPage({ taskId }: { taskId: string }) {
   const task = watch?.task ?? keptView
   const localUrls = useLocalUrls(kept?.meta)
   const shown = useMemo(() => (task && localUrls ? withLocalUrls(task, localUrls) : task), [task, localUrls])
+  // The results' views start loading now, not when rendering reaches them below the summary.
+  preloadRenderers(shown?.artifacts)
+  const linked = shown?.artifacts.some(hasUrl) ?? false
 
   const live = watch?.task
   const completedWhileWatched = live?.status === 'completed' && (watch?.history.some((change) => change.status !== 'completed') ?? false)
@@ -38,6 +54,10 @@ export function TaskPage({ taskId }: { taskId: string }) {
   useEffect(() => {
     if (task?.status === 'completed') shelveIds(task, Date.now())
   }, [task])
+
+  // The first date formatted loads the locale's data (15 ms, and more on a busy machine): done
+  // in idle time while the task is asked for, not in the render that shows the answer.
+  useEffect(() => whenIdle(() => void formatTime(Date.now())), [])
 
   // Opening a task watches it: it joins the watchlist on the home page.
   useEffect(() => {
@@ -74,13 +94,15 @@ export function TaskPage({ taskId }: { taskId: string }) {
         <>
           <TaskSummary task={task} history={watch?.history ?? []} />
           <TaskFailure task={task} />
-          {/* Until the kept copy is open, the links would be tried, and a dead one would stay "failed". */}
-          {!store.loaded || (kept && !localUrls) ? (
+          {/* Until the kept copy is open, the links would be tried, and a dead one would stay
+              "failed". Results with no links (a transcript, a chat) are the same either way, so
+              they do not wait for the kept tasks to be listed. */}
+          {linked && (!store.loaded || (kept && !localUrls)) ? (
             <p role="status" className="text-sm text-stone-500 dark:text-stone-400">
               Opening the copy kept in this browser…
             </p>
           ) : (
-            <ResultsSection key={localUrls ? 'kept' : 'links'} task={shown} />
+            <ResultsSection key={linked && localUrls ? 'kept' : 'links'} task={shown} />
           )}
           <CopyAsCurl taskId={taskId} />
           <RawJson value={task.raw} />

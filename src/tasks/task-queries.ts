@@ -15,10 +15,12 @@ export const taskQueries = {
       // failed poll and a result on screen is never replaced by an error.
       queryFn: async ({ client, queryKey, signal }): Promise<TaskWatch> => {
         const previous = client.getQueryData<TaskWatch>(queryKey)
-        const fetchWatch = await loadFetchWatch().then((module) => module.fetchWatch, () => undefined)
+        const fetching = await loadFetchWatch().catch(() => undefined)
         // The chunk did not come (the server is gone, or restarted with a new build): a network problem.
-        if (!fetchWatch) return recordProblem(previous, { kind: 'network', where: 'foxwatch' }, Date.now())
-        return fetchWatch(taskId, previous, signal)
+        if (!fetching) return recordProblem(previous, { kind: 'network', where: 'foxwatch' }, Date.now())
+        // A deep link's first query may already be on its way (see startHeadStart).
+        const early = previous === undefined ? fetching.takeHeadStart(taskId, signal) : undefined
+        return early ?? fetching.fetchWatch(taskId, previous, signal)
       },
       refetchInterval: (query) =>
         nextPollDelay({ watch: query.state.data, hidden: document.hidden, now: Date.now(), random: Math.random() }),

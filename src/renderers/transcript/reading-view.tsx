@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useRef, type MouseEvent } from 'react'
+import { memo, startTransition, useEffect, useRef, useState, type MouseEvent } from 'react'
 import type { Word } from '../../api/task-view'
 import { formatClock } from '../../components/format'
 import { speakerLabel } from './speaker-label'
@@ -63,11 +63,15 @@ type ReadingViewProps = {
 /** The transcript as text, speaker by speaker; only the rows on screen are in the DOM. */
 export function ReadingView({ words, rows, current, matches, reveal, onSeek, renderAll = false }: ReadingViewProps) {
   const scroller = useRef<HTMLDivElement>(null)
+  // The rows kept beyond the screen, for smooth scrolling, come in a render of their own just
+  // after the first (a transition, so not in the same task): the first draws only what is seen.
+  const [painted, setPainted] = useState(false)
+  useEffect(() => startTransition(() => setPainted(true)), [])
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 56,
-    overscan: 8,
+    overscan: painted ? 8 : 0,
   })
 
   useEffect(() => {

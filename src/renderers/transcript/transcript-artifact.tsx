@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react'
 import { configQueries } from '../../api/get-config'
-import type { TaskView, TranscriptArtifact as Transcript } from '../../api/task-view'
+import type { TaskView, TranscriptArtifact as Transcript, Word } from '../../api/task-view'
 import { downloadText } from '../../components/download'
 import { Button } from '../../components/ui/button'
 import { CopyButton } from '../../components/ui/copy-button'
@@ -13,6 +13,14 @@ import { findMatches, readingRows, speakersOf, timedWords } from './transcript-i
 import { WordTimeline } from './word-timeline'
 
 type AudioSource = { url: string; name: string; local: boolean }
+
+const NO_WORDS: readonly Word[] = []
+
+function countWords(words: readonly Word[]): number {
+  let count = 0
+  for (const word of words) if (word.type === 'word') count++
+  return count
+}
 
 const EXPORTS = [
   { label: 'SRT', extension: 'srt', type: 'application/x-subrip', make: (t: Transcript) => toSrt(buildCues(t.words)) },
@@ -37,11 +45,18 @@ function useDemoAudio(taskId: string): string | undefined {
 
 export function TranscriptArtifact({ artifact, task }: { artifact: Transcript; task: TaskView }) {
   const words = artifact.words
+  const [renderAll] = useState(rendersAll)
   const rows = useMemo(() => readingRows(words), [words])
-  const timed = useMemo(() => timedWords(words), [words])
-  const speakers = useMemo(() => speakersOf(words), [words])
+  // The first screen of text comes first. What is built over every word for the rest (the
+  // timeline, play-along, the counts) comes in a render of its own just after, which React may
+  // interrupt: an hour of speech is tens of thousands of entries. (The benchmark's baseline
+  // builds and draws everything at once.)
+  const indexed = useDeferredValue(words, renderAll ? words : NO_WORDS)
+  const indexing = indexed !== words
+  const timed = useMemo(() => timedWords(indexed), [indexed])
+  const speakers = useMemo(() => speakersOf(indexed), [indexed])
   const duration = useMemo(() => timed.reduce((longest, item) => Math.max(longest, item.end), 0), [timed])
-  const wordCount = useMemo(() => words.filter((word) => word.type === 'word').length, [words])
+  const wordCount = useMemo(() => countWords(indexed), [indexed])
 
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query)
@@ -56,7 +71,6 @@ export function TranscriptArtifact({ artifact, task }: { artifact: Transcript; t
   const [follow, setFollow] = useState(true)
   const [source, setSource] = useState<AudioSource | undefined>()
   const [dragging, setDragging] = useState(false)
-  const [renderAll] = useState(rendersAll)
   const audio = useRef<HTMLAudioElement>(null)
   const demoAudio = useDemoAudio(task.id)
   const searchId = useId()
@@ -111,8 +125,8 @@ export function TranscriptArtifact({ artifact, task }: { artifact: Transcript; t
               {artifact.languageProbability !== undefined && ` (${Math.round(artifact.languageProbability * 100)}%)`}
             </Fact>
           )}
-          <Fact label="Words">{wordCount}</Fact>
-          <Fact label="Speakers">{speakers.length}</Fact>
+          <Fact label="Words">{indexing ? '…' : wordCount}</Fact>
+          <Fact label="Speakers">{indexing ? '…' : speakers.length}</Fact>
           <CopyButton text={artifact.text} label="Copy text" />
           <span className="flex flex-wrap items-center gap-1" role="group" aria-label="Export">
             {EXPORTS.map((format) => (
@@ -172,16 +186,20 @@ export function TranscriptArtifact({ artifact, task }: { artifact: Transcript; t
       </div>
       <ReadingView words={words} rows={rows} current={current} matches={matchSet} reveal={reveal} onSeek={seek} renderAll={renderAll} />
       <div className="border-t border-stone-200 py-3 dark:border-stone-700">
-        <WordTimeline
-          timed={timed}
-          speakers={speakers}
-          duration={duration}
-          current={current}
-          matches={matches}
-          reveal={reveal}
-          onSeek={seek}
-          renderAll={renderAll}
-        />
+        {indexing ? (
+          <p role="status" className="px-4 text-sm text-stone-500 dark:text-stone-400">Placing the words on the timeline…</p>
+        ) : (
+          <WordTimeline
+            timed={timed}
+            speakers={speakers}
+            duration={duration}
+            current={current}
+            matches={matches}
+            reveal={reveal}
+            onSeek={seek}
+            renderAll={renderAll}
+          />
+        )}
       </div>
     </ArtifactCard>
   )
