@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, expect, it, vi } from 'vitest'
+import { forgetApiKey, saveApiKey } from '../settings/api-key'
+import { recordProblem } from './task-watch'
 import { taskQueries } from './task-queries'
 
 // The fetching code is a chunk of its own; here the server cannot send it.
@@ -21,4 +23,18 @@ it('a fetching chunk that cannot be loaded is a network problem beside the last 
   expect(watch.failures).toBe(1)
   expect(watch.task).toBeUndefined()
   expect(fetch).not.toHaveBeenCalled()
+})
+
+it('a stored "no key" is asked again once a key is here, and not before', async () => {
+  const options = taskQueries.watch('task-a')
+  const client = new QueryClient()
+  client.setQueryData(options.queryKey, recordProblem(undefined, { kind: 'no-key' }, Date.now()))
+  forgetApiKey()
+  await client.prefetchQuery(options)
+  expect(client.getQueryData(options.queryKey)?.problem?.kind).toBe('no-key')
+  saveApiKey('sk-typed-since', false)
+  await client.prefetchQuery(options)
+  // Asked again: here the fetching chunk cannot come, so the new answer is a network problem.
+  expect(client.getQueryData(options.queryKey)?.problem?.kind).toBe('network')
+  forgetApiKey()
 })

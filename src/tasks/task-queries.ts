@@ -1,5 +1,6 @@
 // The query that watches one task: fetch, record, and ask the polling policy when to go again.
 import { queryOptions } from '@tanstack/react-query'
+import { readApiKey } from '../settings/api-key'
 import { isWatchOver, nextPollDelay } from './polling'
 import { recordProblem, type TaskWatch } from './task-watch'
 
@@ -31,7 +32,14 @@ export const taskQueries = {
       refetchOnReconnect: (query) => query.state.data?.problem === undefined,
       // A settled task never changes, and a refused key stays refused: no refetch on focus,
       // reconnect or remount; only the person's own action (a new key, "Try again") asks again.
-      staleTime: (query) => (isWatchOver(query.state.data) ? Infinity : 0),
+      // "No key" stored by an earlier page while a key is here now (typed since, and the page
+      // left before the answer to it was stored) is asked again on mount.
+      staleTime: (query) => (isWatchOver(query.state.data) && !keyGivenSince(query.state.data) ? Infinity : 0),
       retry: false,
     }),
+}
+
+/** The watch stopped for want of a key, and this browser has one now. */
+function keyGivenSince(watch: TaskWatch | undefined): boolean {
+  return watch?.problem?.kind === 'no-key' && readApiKey() !== undefined
 }
