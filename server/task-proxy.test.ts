@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Config } from './config.ts'
 import { createTaskProxy, KEY_HEADER, type Upstream } from './task-proxy.ts'
+import { PACE_HEADER, startGap } from '../src/api/request-pace.ts'
 
 const BASE = 'https://api.foxapi.test'
 const SERVER_KEY = 'sk-server-5ecret-KEY-0001'
@@ -440,5 +441,25 @@ describe('identical queries at the same moment', () => {
       expect(await response.json()).toEqual({ id: 'demo-chat', status: 'pending' })
     }
     expect(single(requests).url).toBe('http://127.0.0.1:4173/demo/v1/tasks/demo-chat')
+  })
+})
+
+describe('the page’s pace', () => {
+  it('is kept on the way to foxapi: queries sent together reach it spaced by the page’s gap', async () => {
+    const arrivals: number[] = []
+    const proxy = createTaskProxy({
+      config: configWith(),
+      upstream: async () => {
+        arrivals.push(performance.now())
+        return Response.json({ id: TASK, status: 'processing' })
+      },
+      demo: undefined,
+    })
+    const perSecond = 20
+    const asks = ['t-1', 't-2', 't-3', 't-4'].map((id) =>
+      proxy(new Request(`http://127.0.0.1:4173/api/tasks/${id}`, { headers: { [KEY_HEADER]: BROWSER_KEY, [PACE_HEADER]: String(perSecond) } }), id))
+    await Promise.all(asks)
+    expect(arrivals).toHaveLength(4)
+    for (let i = 1; i < arrivals.length; i++) expect((arrivals[i] ?? 0) - (arrivals[i - 1] ?? 0)).toBeGreaterThanOrEqual(startGap(perSecond))
   })
 })

@@ -1,9 +1,11 @@
 // GET /api/tasks/:id: one task query, passed to foxapi (or the demo upstream) and back.
 import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
+import { createPacer } from './pace.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
 import { MAX_TASK_ID } from '../src/api/task-id.ts'
+import { PACE_HEADER, startGap } from '../src/api/request-pace.ts'
 
 /** Something that answers a Request the way fetch would: global fetch, or the in-process demo app. */
 export type Upstream = (request: Request) => Promise<Response>
@@ -22,8 +24,11 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
   // Two tabs polling one task ask the same question at the same moment; one upstream request
   // answers both (issue 5: a request budget).
   const coalesce = createCoalescer<Answer>()
+  const pace = createPacer()
 
-  async function askUpstream(path: string, key: string): Promise<Answer> {
+  /** `lane` names the key (a digest); `gapMs` is the page's spacing, if it sent one. */
+  async function askUpstream(path: string, key: string, lane: string, gapMs: number | undefined): Promise<Answer> {
+    if (gapMs !== undefined) await pace(lane, gapMs)
     // The shared request has its own timeout and ignores every caller's signal: one caller giving
     // up must not cancel the answer the others are waiting for.
     const signal = AbortSignal.timeout(config.upstreamTimeoutMs)
@@ -71,7 +76,10 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
     }
     // Answers are shared only between callers with the same key; the map holds its digest, so
     // no key outlives the request that brought it.
-    return toResponse(await coalesce(`key ${await sha256Hex(key)} ${path}`, () => askUpstream(path, key)))
+    const lane = await sha256Hex(key)
+    const perSecond = Number(request.headers.get(PACE_HEADER))
+    const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
+    return toResponse(await coalesce(`key ${lane} ${path}`, () => askUpstream(path, key, lane, gapMs)))
   }
 }
 

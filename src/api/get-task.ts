@@ -5,6 +5,7 @@ import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
 import { readSettings } from '../settings/settings'
 import { createRequestBudget } from './request-budget'
+import { PACE_HEADER } from './request-pace'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
 
@@ -37,12 +38,14 @@ type Answer = { response: Response; body: unknown; json: boolean }
 /** One request, holding a budget slot until its body is read; network failures become problems. */
 async function request(url: string, apiKey: string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
   return taskQueryBudget.run(async () => {
+    // The server keeps to the same pace on its way to foxapi.
+    const pace = { [PACE_HEADER]: String(readSettings().maxPerSecond) }
     // The time limit starts when the query is sent, not while it waits its turn.
     const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS)
     let response: Response
     try {
       response = await fetch(url, {
-        headers: { accept: 'application/json', ...(apiKey ? { [KEY_HEADER]: apiKey } : {}) },
+        headers: { accept: 'application/json', ...pace, ...(apiKey ? { [KEY_HEADER]: apiKey } : {}) },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       })
     } catch (error) {

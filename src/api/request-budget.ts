@@ -1,18 +1,12 @@
 // A cap on task queries: at most `inFlight` at once and `perSecond` started in any second,
-// whatever number of tasks is watched. Starts are spaced evenly rather than let out in bursts, so
-// foxapi's own count holds even when the foxwatch server's forwarding time varies. Waiters are
+// whatever number of tasks is watched. Starts are spaced evenly rather than let out in bursts
+// (request-pace.ts), and the server spaces its forwarding the same way, so foxapi's own count
+// holds even when the way there delays some queries more than others. Waiters are
 // served first come, first served: a task asks again only after its last answer, so the queue
 // takes turns between tasks by itself.
+import { startGap } from './request-pace'
 
 export type BudgetLimits = { inFlight: number; perSecond: number }
-
-/**
- * The "second" is stretched by this much: queries pass through the foxwatch server on their way,
- * and its forwarding time varies, so starts spaced by exactly 1/perSecond here could land closer
- * together at foxapi. With the slack, six starts at foxapi within one second need the server to
- * delay one query a quarter of a second more than the next five.
- */
-const WINDOW_MS = 1000 + 250
 
 type Waiter = { start: () => void; fail: (reason: unknown) => void }
 
@@ -33,7 +27,7 @@ export function createRequestBudget(limitsOf: BudgetLimits | (() => BudgetLimits
     const limits = typeof limitsOf === 'function' ? limitsOf() : limitsOf
     while (queue.length > 0 && active < limits.inFlight) {
       const time = now()
-      const wait = lastStart + WINDOW_MS / limits.perSecond - time
+      const wait = lastStart + startGap(limits.perSecond) - time
       if (wait > 0) {
         // Too soon after the last start; the next may go then.
         if (timer === undefined) {

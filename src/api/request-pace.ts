@@ -1,0 +1,19 @@
+// How far apart task queries start. Shared by the page's request budget (request-budget.ts) and
+// the server, which spaces its own forwarding to foxapi the same way (server/pace.ts): the page
+// tells the server its pace in a header, because the server's forwarding time varies, and queries
+// spaced evenly as they leave the page can otherwise reach foxapi bunched together.
+
+/** The header a task query carries its page's "queries per second at most" setting in. */
+export const PACE_HEADER = 'X-Foxwatch-Pace'
+
+/** The most queries per second the setting allows. */
+export const MAX_PER_SECOND = 20
+
+/**
+ * Milliseconds from one start to the next, for `perSecond` a second. The second is stretched by
+ * a quarter: six starts within one second at foxapi then need the way there to delay one query a
+ * quarter of a second more than the next five.
+ */
+export function startGap(perSecond: number): number {
+  return 1250 / Math.min(MAX_PER_SECOND, Math.max(1, perSecond))
+}
