@@ -75,57 +75,62 @@ describe('isWatchOver', () => {
 describe('nextPollDelay after answers', () => {
   it.each<{ name: string; watch: TaskWatch | undefined; expected: number | false }>([
     { name: 'no watch yet', watch: undefined, expected: POLICY.firstMs },
-    { name: 'pending, 1 answer', watch: answered('pending', 1), expected: 1000 },
-    { name: 'pending, 2 answers', watch: answered('pending', 2), expected: 1250 },
-    { name: 'pending, 5 answers', watch: answered('pending', 5), expected: 2441 },
-    { name: 'pending, 20 answers', watch: answered('pending', 20), expected: POLICY.steadyMs },
-    { name: 'processing, 1 answer', watch: answered('processing', 1), expected: 1000 },
-    { name: 'processing, 2 answers', watch: answered('processing', 2), expected: 1250 },
-    { name: 'processing, 5 answers', watch: answered('processing', 5), expected: 2441 },
-    { name: 'processing, 20 answers', watch: answered('processing', 20), expected: POLICY.steadyMs },
+    { name: 'pending, 1 s old', watch: answered('pending', 1, { ageSeconds: 1 }), expected: POLICY.youngMs },
+    { name: 'processing, 4 s old: never under youngMs', watch: answered('processing', 3, { ageSeconds: 4 }), expected: POLICY.youngMs },
+    { name: 'processing, 10 s old: ageFactor of its age', watch: answered('processing', 6, { ageSeconds: 10 }), expected: 1800 },
+    { name: 'processing, 30 s old', watch: answered('processing', 9, { ageSeconds: 30 }), expected: 5400 },
+    { name: 'processing, 60 s old: steadyMs at most', watch: answered('processing', 12, { ageSeconds: 60 }), expected: POLICY.steadyMs },
+    { name: 'processing, an hour old, first seen now: steadyMs at once', watch: answered('processing', 1, { ageSeconds: 3600 }), expected: POLICY.steadyMs },
+    { name: 'created ahead of this clock: a task just begun', watch: answered('processing', 1, { ageSeconds: -90 }), expected: POLICY.youngMs },
     { name: 'completed', watch: answered('completed', 3), expected: false },
     { name: 'failed', watch: answered('failed', 3), expected: false },
     { name: 'cancelled', watch: answered('cancelled', 3), expected: false },
-    { name: 'an unknown status keeps polling', watch: answered('exploded', 1), expected: 1000 },
+    { name: 'an unknown status keeps polling', watch: answered('exploded', 1, { ageSeconds: 1 }), expected: POLICY.youngMs },
     {
-      name: 'estimate far away, 1 answer: stretched to twice the usual gap',
+      name: 'estimate far away, 5 s old: stretched to twice the usual gap',
       watch: answered('processing', 1, { ageSeconds: 5, estimatedSeconds: 180 }),
-      expected: POLICY.firstMs * POLICY.estimateStretch,
+      expected: POLICY.youngMs * POLICY.estimateStretch,
     },
     {
-      name: 'estimate far away, 20 answers: capped at estimateCapMs',
-      watch: answered('processing', 20, { ageSeconds: 5, estimatedSeconds: 180 }),
+      name: 'estimate far away, 40 s old: capped at estimateCapMs',
+      watch: answered('processing', 10, { ageSeconds: 40, estimatedSeconds: 180 }),
       expected: POLICY.estimateCapMs,
     },
     {
-      name: 'estimate 24 s away, 20 answers: a third of it',
-      watch: answered('processing', 20, { ageSeconds: 1, estimatedSeconds: 25 }),
-      expected: 8000,
+      name: 'estimate 24 s away, 20 s old: a third of it, at most twice the usual gap',
+      watch: answered('processing', 8, { ageSeconds: 20, estimatedSeconds: 44 }),
+      expected: 7200,
     },
     {
       name: 'estimate 1 s away: the usual pace',
-      watch: answered('processing', 1, { ageSeconds: 9, estimatedSeconds: 10 }),
-      expected: 1000,
+      watch: answered('processing', 4, { ageSeconds: 9, estimatedSeconds: 10 }),
+      expected: 1620,
     },
     {
       name: 'estimate long past: the usual pace',
-      watch: answered('processing', 5, { ageSeconds: 600, estimatedSeconds: 10 }),
-      expected: 2441,
+      watch: answered('processing', 30, { ageSeconds: 600, estimatedSeconds: 10 }),
+      expected: POLICY.steadyMs,
     },
   ])('$name → $expected', ({ watch, expected }) => {
     expect(delay(watch)).toBe(expected)
   })
 
-  it('grows with every answer, never past steadyMs', () => {
-    const delays = Array.from({ length: 30 }, (_, i) => delay(answered('processing', i + 1)))
+  it('counts the age from the first answer when foxapi sends no created time', () => {
+    const undated = normalizeTask(RawTask.parse({ id: ID, type: 'video', status: 'processing' }), ID)
+    const watch = recordAnswer(undefined, undated, NOW - 20_000)
+    expect(delay(recordAnswer(watch, undated, NOW))).toBe(3600)
+  })
+
+  it('grows with the task’s age, never past steadyMs', () => {
+    const delays = Array.from({ length: 120 }, (_, age) => delay(answered('processing', 1, { ageSeconds: age })))
     expect(delays).toEqual([...delays].sort((a, b) => Number(a) - Number(b)))
     expect(delays.at(-1)).toBe(POLICY.steadyMs)
   })
 
   it('waits longer while the estimate is far away, never past estimateCapMs', () => {
-    for (let answers = 1; answers <= 30; answers++) {
-      const usual = delay(answered('processing', answers))
-      const far = delay(answered('processing', answers, { ageSeconds: 5, estimatedSeconds: 180 }))
+    for (let age = 1; age <= 90; age++) {
+      const usual = delay(answered('processing', 1, { ageSeconds: age }))
+      const far = delay(answered('processing', 1, { ageSeconds: age, estimatedSeconds: 600 }))
       expect(far).toBeGreaterThanOrEqual(Number(usual))
       expect(far).toBeLessThanOrEqual(POLICY.estimateCapMs)
     }
