@@ -55,7 +55,7 @@ const sizes = smoke
     routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1,
   }
   : {
-    durations: [5, 60, 600], delayTasks: 6, settleSeconds: [3, 30] as const, words: 20_000, watchTasks: 200, watchSeconds: 300, watchRuns: 1,
+    durations: [5, 60, 600], delayTasks: 10, settleSeconds: [3, 30] as const, words: 20_000, watchTasks: 200, watchSeconds: 300, watchRuns: 1,
     routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5),
   }
 sizes.watchSeconds = count(args['watch-seconds'], sizes.watchSeconds, 'watch-seconds')

@@ -1,8 +1,8 @@
-// The server's own spacing of task queries on their way to foxapi, per key: each query starts at
-// least the page's gap (startGap) after the one before it. The page spaces its queries already,
+// The server's own spacing of task queries on their way to foxapi, per page and key: each query
+// starts at least the page's gap (startGap) after the one before it from the same page. The page spaces its queries already,
 // but its queries can be held up on the way here by different amounts (a busy browser or a busy
 // server), and then reach foxapi closer together than they left. Spacing the last hop too is
-// what keeps foxapi's count within the page's setting, and two tabs sharing a key share it too.
+// what keeps foxapi's count within the page's setting.
 
 type Lane = { lastStart: number; tail: Promise<void> }
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Config } from './config.ts'
 import { createTaskProxy, KEY_HEADER, type Upstream } from './task-proxy.ts'
-import { PACE_HEADER, startGap } from '../src/api/request-pace.ts'
+import { PACE_HEADER, PAGE_HEADER, startGap } from '../src/api/request-pace.ts'
 
 const BASE = 'https://api.foxapi.test'
 const SERVER_KEY = 'sk-server-5ecret-KEY-0001'
@@ -444,6 +444,12 @@ describe('identical queries at the same moment', () => {
   })
 })
 
+function paced(id: string, perSecond: number, page: string) {
+  return new Request(`http://127.0.0.1:4173/api/tasks/${id}`, {
+    headers: { [KEY_HEADER]: BROWSER_KEY, [PACE_HEADER]: String(perSecond), [PAGE_HEADER]: page },
+  })
+}
+
 describe('the page’s pace', () => {
   it('is kept on the way to foxapi: queries sent together reach it spaced by the page’s gap', async () => {
     const arrivals: number[] = []
@@ -456,10 +462,19 @@ describe('the page’s pace', () => {
       demo: undefined,
     })
     const perSecond = 20
-    const asks = ['t-1', 't-2', 't-3', 't-4'].map((id) =>
-      proxy(new Request(`http://127.0.0.1:4173/api/tasks/${id}`, { headers: { [KEY_HEADER]: BROWSER_KEY, [PACE_HEADER]: String(perSecond) } }), id))
+    const asks = ['t-1', 't-2', 't-3', 't-4'].map((id) => proxy(paced(id, perSecond, 'page-a'), id))
     await Promise.all(asks)
     expect(arrivals).toHaveLength(4)
     for (let i = 1; i < arrivals.length; i++) expect((arrivals[i] ?? 0) - (arrivals[i - 1] ?? 0)).toBeGreaterThanOrEqual(startGap(perSecond))
+  })
+
+  it('is a page’s own: another page’s query does not wait behind it', async () => {
+    const { requests, upstream, release } = held(fake().upstream)
+    const proxy = createTaskProxy({ config: configWith(), upstream, demo: undefined })
+    // At one a second, a second query from the same page would wait 1.25 s.
+    const waiting = [proxy(paced('t-1', 1, 'page-a'), 't-1'), proxy(paced('t-2', 1, 'page-b'), 't-2')]
+    await vi.waitFor(() => expect(requests).toHaveLength(2))
+    release()
+    await Promise.all(waiting)
   })
 })

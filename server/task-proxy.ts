@@ -5,7 +5,7 @@ import { createPacer } from './pace.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
 import { MAX_TASK_ID } from '../src/api/task-id.ts'
-import { PACE_HEADER, startGap } from '../src/api/request-pace.ts'
+import { PACE_HEADER, PAGE_HEADER, PAGE_ID, startGap } from '../src/api/request-pace.ts'
 
 /** Something that answers a Request the way fetch would: global fetch, or the in-process demo app. */
 export type Upstream = (request: Request) => Promise<Response>
@@ -26,7 +26,7 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
   const coalesce = createCoalescer<Answer>()
   const pace = createPacer()
 
-  /** `lane` names the key (a digest); `gapMs` is the page's spacing, if it sent one. */
+  /** `lane` names the key (a digest) and the page; `gapMs` is the page's spacing, if it sent one. */
   async function askUpstream(path: string, key: string, lane: string, gapMs: number | undefined): Promise<Answer> {
     if (gapMs !== undefined) await pace(lane, gapMs)
     // The shared request has its own timeout and ignores every caller's signal: one caller giving
@@ -76,10 +76,13 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
     }
     // Answers are shared only between callers with the same key; the map holds its digest, so
     // no key outlives the request that brought it.
-    const lane = await sha256Hex(key)
+    const digest = await sha256Hex(key)
+    // The page's own pace, kept per page and key (request-pace.ts).
     const perSecond = Number(request.headers.get(PACE_HEADER))
     const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
-    return toResponse(await coalesce(`key ${lane} ${path}`, () => askUpstream(path, key, lane, gapMs)))
+    const page = request.headers.get(PAGE_HEADER) ?? ''
+    const lane = `${digest} ${PAGE_ID.test(page) ? page : ''}`
+    return toResponse(await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs)))
   }
 }
 

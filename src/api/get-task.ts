@@ -5,7 +5,7 @@ import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
 import { readSettings } from '../settings/settings'
 import { createRequestBudget } from './request-budget'
-import { PACE_HEADER } from './request-pace'
+import { PACE_HEADER, PAGE_HEADER } from './request-pace'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
 
@@ -27,6 +27,12 @@ export function taskUrl(taskId: string, syncUpstream: boolean): string {
   return `/api/tasks/${encodeURIComponent(taskId)}${syncUpstream ? '?sync_upstream=true' : ''}`
 }
 
+/**
+ * This page, to the server: its pace is kept per page (see request-pace.ts). Not randomUUID,
+ * which a page served over plain HTTP beyond loopback does not have.
+ */
+const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+
 /** Every task query of this page shares one budget, however many tasks are watched. */
 export const taskQueryBudget = createRequestBudget(() => {
   const { maxInFlight, maxPerSecond } = readSettings()
@@ -39,7 +45,7 @@ type Answer = { response: Response; body: unknown; json: boolean }
 async function request(url: string, apiKey: string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
   return taskQueryBudget.run(async () => {
     // The server keeps to the same pace on its way to foxapi.
-    const pace = { [PACE_HEADER]: String(readSettings().maxPerSecond) }
+    const pace = { [PACE_HEADER]: String(readSettings().maxPerSecond), [PAGE_HEADER]: PAGE_ID }
     // The time limit starts when the query is sent, not while it waits its turn.
     const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS)
     let response: Response

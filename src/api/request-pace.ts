@@ -6,6 +6,15 @@
 /** The header a task query carries its page's "queries per second at most" setting in. */
 export const PACE_HEADER = 'X-Foxwatch-Pace'
 
+/**
+ * The header naming the page a query comes from (a random ID per page load): the setting is a
+ * budget per page, so the server keeps one lane per page, not one shared by every tab.
+ */
+export const PAGE_HEADER = 'X-Foxwatch-Page'
+
+/** What the server takes as a page ID: anything else gives the query no lane of its own. */
+export const PAGE_ID = /^[A-Za-z0-9-]{1,64}$/
+
 /** The most queries per second the setting allows. */
 export const MAX_PER_SECOND = 20
 
