@@ -21,7 +21,14 @@ const TIMER_SLACK_MS = 20
 
 // ── What the fake upstream sends ─────────────────────────────────────────────────────────────────
 
-const createdNow = Math.floor(Date.now() / 1000)
+/**
+ * Each test's task was created as the test began: the polling policy waits longer for an older
+ * task, and a time fixed when this file loaded would age every later test's task by minutes.
+ */
+let createdNow = Math.floor(Date.now() / 1000)
+test.beforeEach(() => {
+  createdNow = Math.floor(Date.now() / 1000)
+})
 
 function taskJson(status: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -190,12 +197,14 @@ function progressShown(timeline: Snapshot[]): number[] {
 
 /**
  * The least time the polling policy allows after each answer, replayed from the script with the
- * page's own pure functions and the jitter at its lowest.
+ * page's own pure functions and the jitter at its lowest. Each answer is replayed at the time its
+ * query reached foxapi: the page had it a little later, so its task was a little older and its
+ * wait (which grows with the task's age) no shorter.
  */
-function policyFloors(steps: Played[], id: string): number[] {
+function policyFloors(steps: Played[], id: string, times: readonly number[]): number[] {
   let watch: TaskWatch | undefined
-  const now = Date.now()
-  return steps.slice(0, -1).map(({ step, as }) => {
+  return steps.slice(0, -1).map(({ step, as }, i) => {
+    const now = times[i] ?? Date.now()
     watch = as === 'answer' ? recordAnswer(watch, normalizeTask(RawTask.parse(step.json), id), now) : recordProblem(watch, as, now)
     const delay = nextPollDelay({ watch, hidden: false, now, random: 0 })
     return delay === false ? Infinity : delay
@@ -205,7 +214,7 @@ function policyFloors(steps: Played[], id: string): number[] {
 async function expectPolicyKept(id: string, steps: Played[]) {
   const times = (await upstreamQueries(id)).map((q) => q.at)
   const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0))
-  const floors = policyFloors(steps, id)
+  const floors = policyFloors(steps, id, times)
   const tooSoon = gaps.flatMap((gap, i) => (gap + TIMER_SLACK_MS < (floors[i] ?? 0) ? [`query ${i + 2}: ${gap} ms after, policy ${floors[i]} ms`] : []))
   expect(tooSoon, `gaps ${gaps.join(', ')} ms against floors ${floors.join(', ')} ms`).toEqual([])
   return gaps

@@ -75,17 +75,17 @@ describe('isWatchOver', () => {
 describe('nextPollDelay after answers', () => {
   it.each<{ name: string; watch: TaskWatch | undefined; expected: number | false }>([
     { name: 'no watch yet', watch: undefined, expected: POLICY.firstMs },
-    { name: 'pending, 1 s old', watch: answered('pending', 1, { ageSeconds: 1 }), expected: POLICY.youngMs },
+    { name: 'pending, 1 s old: newborn, firstMs', watch: answered('pending', 1, { ageSeconds: 1 }), expected: POLICY.firstMs },
     { name: 'processing, 4 s old: never under youngMs', watch: answered('processing', 3, { ageSeconds: 4 }), expected: POLICY.youngMs },
-    { name: 'processing, 10 s old: ageFactor of its age', watch: answered('processing', 6, { ageSeconds: 10 }), expected: 1800 },
-    { name: 'processing, 30 s old', watch: answered('processing', 9, { ageSeconds: 30 }), expected: 5400 },
+    { name: 'processing, 10 s old: ageFactor of its age', watch: answered('processing', 6, { ageSeconds: 10 }), expected: 2000 },
+    { name: 'processing, 30 s old', watch: answered('processing', 9, { ageSeconds: 30 }), expected: 6000 },
     { name: 'processing, 60 s old: steadyMs at most', watch: answered('processing', 12, { ageSeconds: 60 }), expected: POLICY.steadyMs },
     { name: 'processing, an hour old, first seen now: steadyMs at once', watch: answered('processing', 1, { ageSeconds: 3600 }), expected: POLICY.steadyMs },
-    { name: 'created ahead of this clock: a task just begun', watch: answered('processing', 1, { ageSeconds: -90 }), expected: POLICY.youngMs },
+    { name: 'created ahead of this clock: a task just begun', watch: answered('processing', 1, { ageSeconds: -90 }), expected: POLICY.firstMs },
     { name: 'completed', watch: answered('completed', 3), expected: false },
     { name: 'failed', watch: answered('failed', 3), expected: false },
     { name: 'cancelled', watch: answered('cancelled', 3), expected: false },
-    { name: 'an unknown status keeps polling', watch: answered('exploded', 1, { ageSeconds: 1 }), expected: POLICY.youngMs },
+    { name: 'an unknown status keeps polling', watch: answered('exploded', 1, { ageSeconds: 5 }), expected: POLICY.youngMs },
     {
       name: 'estimate far away, 5 s old: stretched to twice the usual gap',
       watch: answered('processing', 1, { ageSeconds: 5, estimatedSeconds: 180 }),
@@ -99,12 +99,12 @@ describe('nextPollDelay after answers', () => {
     {
       name: 'estimate 24 s away, 20 s old: a third of it, at most twice the usual gap',
       watch: answered('processing', 8, { ageSeconds: 20, estimatedSeconds: 44 }),
-      expected: 7200,
+      expected: 8000,
     },
     {
       name: 'estimate 1 s away: the usual pace',
       watch: answered('processing', 4, { ageSeconds: 9, estimatedSeconds: 10 }),
-      expected: 1620,
+      expected: 1800,
     },
     {
       name: 'estimate long past: the usual pace',
@@ -118,7 +118,7 @@ describe('nextPollDelay after answers', () => {
   it('counts the age from the first answer when foxapi sends no created time', () => {
     const undated = normalizeTask(RawTask.parse({ id: ID, type: 'video', status: 'processing' }), ID)
     const watch = recordAnswer(undefined, undated, NOW - 20_000)
-    expect(delay(recordAnswer(watch, undated, NOW))).toBe(3600)
+    expect(delay(recordAnswer(watch, undated, NOW))).toBe(4000)
   })
 
   it('grows with the task’s age, never past steadyMs', () => {

@@ -6,14 +6,16 @@ import type { TaskWatch } from './task-watch'
 export const POLICY = {
   /**
    * The gap after an answer is `ageFactor` of the task's age (since `created`, or since its first
-   * answer here), at least `youngMs` and at most `steadyMs`: a young task is asked every 1.5 s,
-   * a task a minute old every 8 s. The cost of a task grows with the log of its length, and a
-   * finish is noticed after about a tenth of the task's age on average (decision 0005).
+   * answer here), at least `youngMs` and at most `steadyMs`: a task a few seconds old is asked
+   * every 1.5 s, a task a minute old every 8 s. The cost of a task grows with the log of its
+   * length, and a finish is noticed after about a tenth of the task's age on average (decision 0005).
    */
   youngMs: 1500,
-  ageFactor: 0.18,
+  ageFactor: 0.2,
   steadyMs: 8000,
-  /** Before any answer, and the first step of the backoff. */
+  /** A task younger than `newbornMs` is asked again after `firstMs`: the quickest tasks end there. */
+  newbornMs: 2000,
+  /** Before any answer, for a newborn task, and the first step of the backoff. */
   firstMs: 1000,
   /** While foxapi's own estimate says the task has far to go, never wait longer than this. */
   estimateCapMs: 10_000,
@@ -57,7 +59,7 @@ function afterAnswer(watch: TaskWatch, now: number): number {
   const since = task.createdAt ?? watch.history[0]?.at ?? now
   // A `created` ahead of this clock counts as a task just begun.
   const age = Math.max(0, now - since)
-  const base = Math.min(POLICY.steadyMs, Math.max(POLICY.youngMs, age * POLICY.ageFactor))
+  const base = age < POLICY.newbornMs ? POLICY.firstMs : Math.min(POLICY.steadyMs, Math.max(POLICY.youngMs, age * POLICY.ageFactor))
   if (task.estimatedSeconds !== undefined && task.createdAt !== undefined) {
     const remaining = task.createdAt + task.estimatedSeconds * 1000 - now
     // Far from foxapi's estimate, up to twice the usual gap (a third of the time left at most);
