@@ -51,11 +51,11 @@ const smoke = args.smoke
 const runs = Math.round(count(args.runs, smoke ? 1 : 3, 'runs'))
 const sizes = smoke
   ? {
-    durations: [5], delayTasks: 2, settleSeconds: [1, 3] as const, words: 2000, watchTasks: 20, watchSeconds: 6, watchRuns: 1,
+    durations: [5], delayTasks: 2, delayRuns: 1, settleSeconds: [1, 3] as const, words: 2000, watchTasks: 20, watchSeconds: 6, watchRuns: 1,
     routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1,
   }
   : {
-    durations: [5, 60, 600], delayTasks: 10, settleSeconds: [3, 30] as const, words: 20_000, watchTasks: 200, watchSeconds: 300, watchRuns: 1,
+    durations: [5, 60, 600], delayTasks: 6, delayRuns: 5, settleSeconds: [3, 30] as const, words: 20_000, watchTasks: 200, watchSeconds: 300, watchRuns: 1,
     routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5),
   }
 sizes.watchSeconds = count(args['watch-seconds'], sizes.watchSeconds, 'watch-seconds')
@@ -127,7 +127,7 @@ try {
   await measure('queries', `queries to settle, ${sizes.durations.join(', ')} s tasks, virtual time`, () =>
     measurePollQueries(need(browser), base, upstream, { runs, durations: sizes.durations }))
   await measure('delay', 'settled upstream to shown, real time', () =>
-    measureSettleDelay(need(browser), base, upstream, { runs, tasks: sizes.delayTasks, settleSeconds: sizes.settleSeconds }))
+    measureSettleDelay(need(browser), base, upstream, { runs: Math.max(runs, sizes.delayRuns), tasks: sizes.delayTasks, settleSeconds: sizes.settleSeconds }))
   await measure('transcript', `${sizes.words}-word transcript`, async () =>
     transcriptFigures(await measureTranscript(need(browser), base, { runs, words: sizes.words }), sizes.words))
   await measure('watch', `${sizes.watchTasks} tasks watched for ${sizes.watchSeconds} s`, () =>

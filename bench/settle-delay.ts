@@ -1,7 +1,7 @@
 // Benchmark, in real time: the delay between a task settling at foxapi and foxwatch showing it,
 // against a fixed 1-second loop (bench/baseline/loop.html) watching its own copy at the same time.
 // Each task settles at a random moment (uniform in `settleSeconds` after the page opened: the
-// phase against the polls is random, as in life). The fake upstream answers "completed" from that
+// phase against the polls is random, as in life), the tasks of a run on a randomly shifted grid. The fake upstream answers "completed" from that
 // moment on; the page notes (Date.now) the first animation frame after its status element says
 // completed. Delay = shown − settled. Pages run side by side, each in a fresh context.
 import type { Browser, Page } from '@playwright/test'
@@ -56,12 +56,17 @@ export async function measureSettleDelay(browser: Browser, base: string, upstrea
   const loop: number[] = []
   for (let run = 0; run < runs; run++) {
     const tag = Math.random().toString(36).slice(2, 7)
+    const phase = Math.random()
     const opened: Array<{ ours: Watched; naive: Watched }> = []
     try {
       for (let n = 0; n < tasks; n++) {
         const id = `real-${tag}-${n}`
         const created = Date.now()
-        const settleAt = created + 1000 * (soonest + Math.random() * (latest - soonest))
+        // A randomly shifted grid: task n settles `phase` of the way into the n-th of `tasks` equal
+        // slices of the span. Each moment is still uniform over the span, but a run covers it
+        // evenly, so the median does not swing by a third of a second between runs as it did with
+        // independent draws (the delay within one slice ranges over a whole poll gap).
+        const settleAt = created + 1000 * (soonest + ((n + phase) / tasks) * (latest - soonest))
         plan.set(id, { created, settleAt })
         const ours = await open(browser, `${base}/tasks/${id}`, id, settleAt)
         const naive = await open(browser, `${base}/bench-baseline/loop.html?id=${id}-loop`, `${id}-loop`, settleAt)
