@@ -49,3 +49,13 @@ test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? li
   await page.keyboard.press('g')
   await expect(page).toHaveURL(/\/$/)
 })
+
+test('s on a finished task page saves it all as one zip', async ({ page, taskPage }) => {
+  const id = uniqueId('demo-image')
+  await taskPage.open(id)
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await leaveFields(page)
+  const downloading = page.waitForEvent('download')
+  await page.keyboard.press('s')
+  expect((await downloading).suggestedFilename()).toBe(`${id}.zip`)
+})

@@ -1,0 +1,79 @@
+// Done means noticed, when the person asked for more: a notification and a chime on a finish,
+// with the browser's permission asked for on the click, never on load.
+import type { Page } from '@playwright/test'
+import { expect, test, uniqueId } from './fixtures'
+
+type Heard = { asked: number; notifications: Array<{ title: string; body: string }>; tones: number }
+
+/**
+ * Listens in on the browser's own Notification and Web Audio (each call still goes through to
+ * Chromium), so the test can tell what the page asked for and what it played.
+ */
+async function listenIn(page: Page) {
+  await page.addInitScript(() => {
+    const heard: Heard = { asked: 0, notifications: [], tones: 0 }
+    Object.defineProperty(window, '__heard', { value: heard })
+    const RealNotification = window.Notification
+    const askPermission = RealNotification.requestPermission.bind(RealNotification)
+    class HeardNotification extends RealNotification {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options)
+        heard.notifications.push({ title, body: options?.body ?? '' })
+      }
+      static override requestPermission(): Promise<NotificationPermission> {
+        heard.asked += 1
+        return askPermission()
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: HeardNotification, configurable: true, writable: true })
+    const createOscillator = AudioContext.prototype.createOscillator
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      const tone = createOscillator.call(this)
+      const start = tone.start.bind(tone)
+      tone.start = (when?: number) => {
+        heard.tones += 1
+        start(when)
+      }
+      return tone
+    }
+  })
+}
+
+function heard(page: Page): Promise<Heard> {
+  return page.evaluate(() => (window as unknown as { __heard: Heard }).__heard)
+}
+
+async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'hidden', { value, configurable: true })
+    Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+}
+
+test('permission for notifications is asked on the click, never on load', async ({ page }) => {
+  await listenIn(page)
+  await page.goto('/')
+  const notify = page.getByRole('checkbox', { name: 'Notify' })
+  await expect(notify).not.toBeChecked()
+  expect((await heard(page)).asked).toBe(0)
+  await notify.click()
+  await expect.poll(async () => (await heard(page)).asked).toBe(1)
+})
+
+test('with Notify and Sound on, a task finishing in a hidden tab brings a notification and a chime', async ({ page, context }) => {
+  await context.grantPermissions(['notifications'])
+  await listenIn(page)
+  const id = uniqueId('demo-image')
+  await page.goto('/')
+  await page.getByRole('checkbox', { name: 'Notify' }).check()
+  await page.getByRole('checkbox', { name: 'Sound' }).check()
+  await page.getByLabel('Task IDs to watch').fill(id)
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await expect(page.getByTestId('watch-status')).toHaveText(/Pending|Processing/)
+  expect(await heard(page)).toMatchObject({ notifications: [], tones: 0 })
+  await setHidden(page, true)
+  await expect.poll(async () => (await heard(page)).notifications, { timeout: 20_000 })
+    .toEqual([{ title: 'foxwatch', body: `Task ${id} completed.` }])
+  expect((await heard(page)).tones).toBe(1)
+})
