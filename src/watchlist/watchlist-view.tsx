@@ -83,6 +83,10 @@ export function WatchlistView() {
           onChange={(event) => setText(event.target.value)}
           onFocus={preload}
           rows={2}
+          // IDs are not words: no red line under every pasted ID, and no capital or correction.
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
           placeholder="One per line, comma separated, or a JSON list of tasks"
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
         />
