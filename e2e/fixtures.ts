@@ -53,6 +53,15 @@ export const test = base.extend<{ taskPage: TaskPage; pageIsClean: undefined }>(
   }, { auto: true }],
 })
 
+/** Hides or shows the tab as the browser would tell the page (headless tabs are never hidden). */
+export async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'hidden', { value, configurable: true })
+    Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+  }, hidden)
+}
+
 /** A unique task ID for one test, so parallel tests never share a task's clock or counters. */
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`

@@ -1,7 +1,7 @@
 // Done means noticed, when the person asked for more: a notification and a chime on a finish,
 // with the browser's permission asked for on the click, never on load.
 import type { Page } from '@playwright/test'
-import { expect, test, uniqueId } from './fixtures'
+import { expect, setHidden, test, uniqueId } from './fixtures'
 
 type Heard = { asked: number; notifications: Array<{ title: string; body: string }>; tones: number }
 
@@ -41,14 +41,6 @@ async function listenIn(page: Page) {
 
 function heard(page: Page): Promise<Heard> {
   return page.evaluate(() => (window as unknown as { __heard: Heard }).__heard)
-}
-
-async function setHidden(page: Page, hidden: boolean) {
-  await page.evaluate((value) => {
-    Object.defineProperty(document, 'hidden', { value, configurable: true })
-    Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
-    document.dispatchEvent(new Event('visibilitychange'))
-  }, hidden)
 }
 
 test('permission for notifications is asked on the click, never on load', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The watchlist: many tasks pasted at once, watched together, and kept across a reload.
 import type { Page } from '@playwright/test'
 import { z } from 'zod'
-import { expect, test, uniqueId, upstreamQueries } from './fixtures'
+import { expect, setHidden, test, uniqueId, upstreamQueries } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
@@ -46,14 +46,6 @@ test('opening a task watches it, and Clear settled removes the settled ones', as
   await page.getByRole('button', { name: 'Clear settled' }).click()
   await expect(links).toHaveText([running])
 })
-
-async function setHidden(page: Page, hidden: boolean) {
-  await page.evaluate((value) => {
-    Object.defineProperty(document, 'hidden', { value, configurable: true })
-    Object.defineProperty(document, 'visibilityState', { value: value ? 'hidden' : 'visible', configurable: true })
-    document.dispatchEvent(new Event('visibilitychange'))
-  }, hidden)
-}
 
 test('a task finishing in a hidden tab counts in the title and dots the icon until seen, and is announced', async ({ page }) => {
   const id = uniqueId('demo-image')
