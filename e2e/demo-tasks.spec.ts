@@ -22,14 +22,18 @@ test('the empty page lists the demo tasks, and one click watches a fresh one', a
   await expect(taskPage.status).toHaveText(/Pending|Processing|Completed/)
 })
 
-test('an image task goes pending, processing, completed, then shows three loaded images', async ({ page, taskPage }) => {
+test('an image task goes from pending to completed, then shows three loaded images', async ({ page, taskPage }) => {
   await taskPage.open(uniqueId('demo-image'))
   await expect(taskPage.status).toHaveText('Pending')
   await expect(taskPage.progress).toHaveAttribute('aria-valuenow', '0')
   await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
   await expect(taskPage.progress).toHaveAttribute('aria-valuenow', '100')
+  // Every status the page saw, in order. At the tests' pace the demo image processes for one
+  // second, which a poll on a busy machine can step over; "a slow task keeps processing" watches
+  // that phase.
   const changes = page.getByRole('list', { name: 'Status changes' }).getByRole('listitem')
-  await expect(changes).toHaveText([/^Pending/, /^Processing/, /^Completed/])
+  await expect(changes.first()).toHaveText(/^Pending/)
+  await expect(changes.last()).toHaveText(/^Completed/)
   const images = page.getByRole('img', { name: /^Result \d of gemini/ })
   await expect(images).toHaveCount(3)
   for (const image of await images.all()) await expectLoaded(image)

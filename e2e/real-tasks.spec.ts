@@ -88,7 +88,9 @@ test('500s keep the last good status on screen, say "reconnecting", then recover
   // Backoff with jitter: the retries come, but not at once.
   await page.clock.runFor(5_000)
   await expect(taskPage.alert).toHaveCount(0)
-  await expect(taskPage.status).toHaveText(/Pending|Processing/)
+  // The first good answer after the errors is "processing"; a quick machine may have had the
+  // next, "completed", within the same five seconds.
+  await expect(taskPage.status).toHaveText(/Processing|Completed/)
   await page.clock.runFor(5_000)
   await expect(taskPage.status).toHaveText('Completed')
   const times = (await upstreamQueries(id)).map((q) => q.at)
