@@ -57,13 +57,20 @@ function untilAborted(request: Request, onAbort: (reason: unknown) => void) {
 /** Like fetch to a host that never answers: gives up only when the request's signal aborts. */
 const silent: Upstream = (request) => new Promise((_resolve, reject) => untilAborted(request, reject))
 
-/** One proxy for several calls, as the server holds one: coalescing happens only within it. */
+/**
+ * One proxy for several calls, as the server holds one: coalescing happens only within it.
+ * `gathered(n)` waits until n calls have reached the sharing point (each hashes its key first,
+ * which on a busy machine can take longer than any fixed wait).
+ */
 function proxyFor({ config, upstream = fake().upstream, demo }: Setup = {}) {
-  const proxy = createTaskProxy({ config: configWith(config), upstream, demo })
-  return (taskId: string, { key, sync = false, signal }: { key?: string; sync?: boolean; signal?: AbortSignal } = {}) => {
+  let arrived = 0
+  const proxy = createTaskProxy({ config: configWith(config), upstream, demo, onShare: () => arrived++ })
+  const get = (taskId: string, { key, sync = false, signal }: { key?: string; sync?: boolean; signal?: AbortSignal } = {}) => {
     const url = `http://127.0.0.1:4173/api/tasks/${encodeURIComponent(taskId)}${sync ? '?sync_upstream=true' : ''}`
     return proxy(new Request(url, { headers: key === undefined ? {} : { [KEY_HEADER]: key }, ...(signal ? { signal } : {}) }), taskId)
   }
+  const gathered = (calls: number) => vi.waitFor(() => expect(arrived).toBe(calls))
+  return Object.assign(get, { gathered })
 }
 
 async function errorOf(response: Response): Promise<{ type: unknown; message: unknown }> {
@@ -306,9 +313,6 @@ function held(inner: Upstream) {
   return { requests, upstream, release }
 }
 
-/** Time for callers started together to hash their keys and join, or start, a shared request. */
-const gathered = () => new Promise((resolve) => setTimeout(resolve, 20))
-
 /** Answers with how many requests it has had, so a shared answer and a fresh one differ. */
 function counting() {
   let n = 0
@@ -320,7 +324,7 @@ describe('identical queries at the same moment', () => {
     const { requests, upstream, release } = held(counting().upstream)
     const get = proxyFor({ upstream })
     const waiting = Array.from({ length: 10 }, () => get(TASK, { key: BROWSER_KEY, sync: true }))
-    await gathered()
+    await get.gathered(waiting.length)
     release()
     const responses = await Promise.all(waiting)
     expect(single(requests).url).toBe(`${BASE}/v1/tasks/${TASK}?sync_upstream=true`)
@@ -343,7 +347,7 @@ describe('identical queries at the same moment', () => {
       Response.json({ asker: request.headers.get('authorization') === `Bearer ${BROWSER_KEY}` ? 'browser' : 'other' }))
     const get = proxyFor({ upstream })
     const waiting = [BROWSER_KEY, otherKey, BROWSER_KEY, otherKey].map((key) => get(TASK, { key }))
-    await gathered()
+    await get.gathered(waiting.length)
     release()
     const bodies = await Promise.all((await Promise.all(waiting)).map((r) => r.json()))
     expect(requests.map((r) => r.headers.get('authorization')).sort()).toEqual([`Bearer ${BROWSER_KEY}`, `Bearer ${otherKey}`].sort())
@@ -357,7 +361,7 @@ describe('identical queries at the same moment', () => {
     const { requests, upstream, release } = held(fake().upstream)
     const get = proxyFor({ config: { apiKey: SERVER_KEY }, upstream })
     const waiting = [first, second, first, second].map(({ id, sync }) => get(id, { sync }))
-    await gathered()
+    await get.gathered(waiting.length)
     release()
     await Promise.all(waiting)
     expect(requests).toHaveLength(2)
@@ -370,7 +374,7 @@ describe('identical queries at the same moment', () => {
     const { requests, upstream, release } = held(fake().upstream)
     const get = proxyFor({ config: { apiKey: serverKey }, upstream })
     const waiting = pageKeys.map((key) => get(TASK, { key }))
-    await gathered()
+    await get.gathered(waiting.length)
     release()
     await Promise.all(waiting)
     expect(single(requests).headers.get('authorization')).toBe(`Bearer ${sent}`)
@@ -397,7 +401,7 @@ describe('identical queries at the same moment', () => {
     })
     const get = proxyFor({ config: { apiKey: SERVER_KEY }, upstream })
     const waiting = Array.from({ length: 5 }, () => get(TASK))
-    await gathered()
+    await get.gathered(waiting.length)
     release()
     for (const response of await Promise.all(waiting)) {
       expect(response.status).toBe(502)
@@ -413,7 +417,7 @@ describe('identical queries at the same moment', () => {
     const get = proxyFor({ upstream })
     const quitter = new AbortController()
     const waiting = [get(TASK, { key: BROWSER_KEY, signal: quitter.signal }), get(TASK, { key: BROWSER_KEY })]
-    await gathered()
+    await get.gathered(waiting.length)
     quitter.abort()
     release()
     const [, stayer] = await Promise.all(waiting)
@@ -435,7 +439,7 @@ describe('identical queries at the same moment', () => {
     const { requests, upstream, release } = held(fake(() => Response.json({ id: 'demo-chat', status: 'pending' })).upstream)
     const get = proxyFor({ demo: upstream })
     const waiting = Array.from({ length: 4 }, () => get('demo-chat'))
-    await gathered()
+    await get.gathered(waiting.length)
     release()
     for (const response of await Promise.all(waiting)) {
       expect(await response.json()).toEqual({ id: 'demo-chat', status: 'pending' })

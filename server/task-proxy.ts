@@ -18,9 +18,11 @@ type ProxyOptions = {
   config: Config
   upstream: Upstream
   demo: Upstream | undefined
+  /** Told as each query reaches the point where identical ones are shared: tests wait on it. */
+  onShare?: () => void
 }
 
-export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
+export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOptions) {
   // Two tabs polling one task ask the same question at the same moment; one upstream request
   // answers both (issue 5: a request budget).
   const coalesce = createCoalescer<Answer>()
@@ -67,6 +69,7 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
     if (demo && id.startsWith('demo-')) {
       // The whole URL is the share key: the demo builds its result links from the origin asked.
       const url = new URL(`/demo${path}`, request.url).href
+      onShare?.()
       return toResponse(await coalesce(`demo ${url}`, async () => relay(await demo(new Request(url)))))
     }
 
@@ -82,6 +85,7 @@ export function createTaskProxy({ config, upstream, demo }: ProxyOptions) {
     const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
     const page = request.headers.get(PAGE_HEADER) ?? ''
     const lane = `${digest} ${PAGE_ID.test(page) ? page : ''}`
+    onShare?.()
     return toResponse(await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs)))
   }
 }
