@@ -25,7 +25,11 @@ type ProxyOptions = {
 export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOptions) {
   // Two tabs polling one task ask the same question at the same moment; one upstream request
   // answers both (issue 5: a request budget).
-  const coalesce = createCoalescer<Answer>()
+  const coalescer = createCoalescer<Answer>()
+  const coalesce = (key: string, run: () => Promise<Answer>) => {
+    onShare?.()
+    return coalescer(key, run)
+  }
   const pace = createPacer()
 
   /** `lane` names the key (a digest) and the page; `gapMs` is the page's spacing, if it sent one. */
@@ -69,7 +73,6 @@ export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOption
     if (demo && id.startsWith('demo-')) {
       // The whole URL is the share key: the demo builds its result links from the origin asked.
       const url = new URL(`/demo${path}`, request.url).href
-      onShare?.()
       return toResponse(await coalesce(`demo ${url}`, async () => relay(await demo(new Request(url)))))
     }
 
@@ -85,7 +88,6 @@ export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOption
     const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
     const page = request.headers.get(PAGE_HEADER) ?? ''
     const lane = `${digest} ${PAGE_ID.test(page) ? page : ''}`
-    onShare?.()
     return toResponse(await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs)))
   }
 }
