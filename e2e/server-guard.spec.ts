@@ -1,6 +1,6 @@
 // The server's guard over real HTTP: every SSRF target refused, directly and behind a redirect
-// from the result host; a redirect limit; and a server bound beyond loopback with a key of its
-// own refuses to start without an access token, then asks every visitor for it.
+// from the result host; a redirect limit; and a server bound beyond loopback refuses to start
+// without an access token of 16 characters or more, then asks every visitor for it.
 import { SSRF_TARGETS } from '../server/ssrf-targets'
 import { expect, resultHostRequests, test } from './fixtures'
 import { OWN_SERVER_PORTS, ownServer, runUntilExit } from './own-server'
@@ -53,17 +53,33 @@ test('the save route follows five redirects and no more', async ({ request }) =>
   expect(ErrorBody(await six.json())).toBe('The result host redirected more than 5 times.')
 })
 
-test('bound beyond loopback with a server key and no access token, the server refuses to start', async () => {
+const TOKEN = 'e2e-access-token-0123456789'
+
+for (const [name, env] of [
+  ['with a server key', { FOXAPI_API_KEY: 'sk-server-start-refusal' }],
+  ['with no server key', {}],
+] as const) {
+  test(`bound beyond loopback ${name} and no access token, the server refuses to start and says how to make one`, async () => {
+    const { code, output } = await runUntilExit({ PORT: String(OWN_SERVER_PORTS.startRefusal), HOST: '0.0.0.0', FOXAPI_BASE_URL: FAKE_UPSTREAM, ...env })
+    expect(code).toBe(1)
+    expect(output).toContain('HOST=0.0.0.0 lets other machines in, so set FOXWATCH_ACCESS_TOKEN to a secret of at least 16 characters')
+    expect(output).toContain(`Make one with: node -e "console.log(require('crypto').randomBytes(24).toString('base64url'))"`)
+    expect(output).not.toContain('sk-server-start-refusal')
+    expect(output).not.toContain('foxwatch is running at')
+  })
+}
+
+test('an access token shorter than 16 characters is refused, and not printed', async () => {
   const { code, output } = await runUntilExit({
-    PORT: String(OWN_SERVER_PORTS.startRefusal), HOST: '0.0.0.0', FOXAPI_API_KEY: 'sk-server-start-refusal', FOXAPI_BASE_URL: FAKE_UPSTREAM,
+    PORT: String(OWN_SERVER_PORTS.startRefusal), HOST: '0.0.0.0', FOXWATCH_ACCESS_TOKEN: 'open-sesame', FOXAPI_BASE_URL: FAKE_UPSTREAM,
   })
   expect(code).toBe(1)
-  expect(output).toContain('HOST=0.0.0.0 lets other machines in, and FOXAPI_API_KEY is set, so set FOXWATCH_ACCESS_TOKEN too')
-  expect(output).not.toContain('sk-server-start-refusal')
+  expect(output).toContain('FOXWATCH_ACCESS_TOKEN is 11 characters long; it must be at least 16')
+  expect(output).not.toContain('open-sesame')
 })
 
-test('with an access token, it starts and asks every visitor for it', async () => {
-  const server = ownServer(OWN_SERVER_PORTS.startRefusal, { HOST: '0.0.0.0', FOXAPI_API_KEY: 'sk-server-token', FOXWATCH_ACCESS_TOKEN: 'open-sesame' })
+test('with an access token, it starts and asks every visitor for it, slowing down one who keeps guessing', async () => {
+  const server = ownServer(OWN_SERVER_PORTS.startRefusal, { HOST: '0.0.0.0', FOXAPI_API_KEY: 'sk-server-token', FOXWATCH_ACCESS_TOKEN: TOKEN })
   await server.start()
   try {
     const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`me:${password}`).toString('base64')}` })
@@ -71,15 +87,20 @@ test('with an access token, it starts and asks every visitor for it', async () =
       const without = await fetch(`${server.url}${path}`)
       expect(without.status, path).toBe(401)
       expect(without.headers.get('www-authenticate'), path).toContain('Basic realm="foxwatch"')
-      expect((await fetch(`${server.url}${path}`, { headers: basic('wrong') })).status, path).toBe(401)
     }
-    const config = await fetch(`${server.url}/api/config`, { headers: basic('open-sesame') })
+    const config = await fetch(`${server.url}/api/config`, { headers: basic(TOKEN) })
     expect(config.status).toBe(200)
     expect(await config.json()).toMatchObject({ serverKey: true })
-    const page = await fetch(`${server.url}/tasks/demo-image`, { headers: basic('open-sesame') })
+    const page = await fetch(`${server.url}/tasks/demo-image`, { headers: basic(TOKEN) })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<div id="root">')
+    // Five wrong guesses are answered; the sixth sets a wait, during which not even the right token is looked at.
+    for (let n = 0; n < 6; n++) expect((await fetch(`${server.url}/api/config`, { headers: basic(`wrong-${n}`) })).status).toBe(401)
+    const held = await fetch(`${server.url}/api/config`, { headers: basic(TOKEN) })
+    expect(held.status).toBe(429)
+    expect(held.headers.get('retry-after')).toBe('1')
     expect(server.output()).not.toContain('sk-server-token')
+    expect(server.output()).not.toContain(TOKEN)
   } finally {
     await server.kill()
   }

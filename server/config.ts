@@ -23,6 +23,32 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_NAMES.includes(host.toLowerCase()) || /^127\./.test(host)
 }
 
+/** The shortest access token accepted: long enough that guessing it is hopeless even unthrottled. */
+export const MIN_ACCESS_TOKEN = 16
+
+const MAKE_TOKEN = `node -e "console.log(require('crypto').randomBytes(24).toString('base64url'))"`
+
+/** Settings that would put the server or its upstream's credentials within a stranger's reach. */
+function refuseUnsafe(host: string, token: string | undefined, upstreamBaseUrl: string): void {
+  if (token !== undefined && token.length < MIN_ACCESS_TOKEN) {
+    // The length, never the token: this goes to the console and maybe a log.
+    throw new Error(`foxwatch: FOXWATCH_ACCESS_TOKEN is ${token.length} character${token.length === 1 ? '' : 's'} long; it must be at least ${MIN_ACCESS_TOKEN}, `
+      + `so nobody can guess it. Make one with: ${MAKE_TOKEN}`)
+  }
+  if (!isLoopbackHost(host) && token === undefined) {
+    // Without it, anyone who can reach the port gets a download proxy, and the server's key if set.
+    throw new Error(`foxwatch: HOST=${host} lets other machines in, so set FOXWATCH_ACCESS_TOKEN to a secret of at least `
+      + `${MIN_ACCESS_TOKEN} characters: visitors then sign in with it (any user name, the token as password). `
+      + `Make one with: ${MAKE_TOKEN}`)
+  }
+  const upstream = new URL(upstreamBaseUrl)
+  if (upstream.username || upstream.password) {
+    // The base URL is shown to every visitor (/api/config and each page), so it must hold no secret.
+    throw new Error(`foxwatch: FOXAPI_BASE_URL has a user name or password in it (before the @), and every visitor is shown `
+      + 'that URL. Take them out of it; put a foxapi key in FOXAPI_API_KEY instead.')
+  }
+}
+
 export type Config = {
   host: string
   port: number
@@ -49,11 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv, staticRoot: string): Config {
   }
   const e = parsed.data
   const apiKey = e.FOXAPI_API_KEY
-  if (!isLoopbackHost(e.HOST) && apiKey && !e.FOXWATCH_ACCESS_TOKEN) {
-    // Anyone who can reach the port would otherwise spend the server's key.
-    throw new Error(`foxwatch: HOST=${e.HOST} lets other machines in, and FOXAPI_API_KEY is set, so set FOXWATCH_ACCESS_TOKEN too: `
-      + 'visitors then sign in with it (any user name, the token as password).')
-  }
+  refuseUnsafe(e.HOST, e.FOXWATCH_ACCESS_TOKEN, e.FOXAPI_BASE_URL)
   const bound = e.HOST.toLowerCase().replace(/^\[|\]$/g, '')
   const allowedHosts = [...new Set([
     'localhost', '127.0.0.1', '[::1]',
