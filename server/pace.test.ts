@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPacer } from './pace.ts'
+import { createPacer, MAX_LANES, MAX_WAITING, PaceFull } from './pace.ts'
 
 /** A clock that moves only when told, and a sleep that moves it (by more, when `late`). */
 function manualClock() {
@@ -60,5 +60,72 @@ describe('the server’s pacing', () => {
     const pace = createPacer(clock.now, clock.sleep)
     const starts = await startsOf(pace, clock, ['a', 'b'], 250)
     expect(starts.map((start) => start.at)).toEqual([1_000_000, 1_000_000])
+  })
+})
+
+describe('the server’s pacing, bounded', () => {
+  it(`holds at most ${MAX_WAITING} queries waiting in one lane, and tells the next when the queue will have emptied`, async () => {
+    const clock = manualClock()
+    const pace = createPacer(clock.now, clock.sleep)
+    const queued = Array.from({ length: MAX_WAITING }, () => pace('a', 1250))
+    const refused = await pace('a', 1250).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(PaceFull)
+    // The sixteenth starts 15 gaps after the first: 18.75 s.
+    expect(refused).toMatchObject({ bound: 'queue', retryAfterSeconds: 19 })
+    // Another page is not held back by it.
+    await pace('b', 1250)
+    await Promise.all(queued)
+    expect(clock.now() - 1_000_000).toBe(15 * 1250)
+    clock.advance(1250)
+    await pace('a', 1250)
+  })
+
+  it(`keeps at most ${MAX_LANES} lanes: a new one waits, with a Retry-After, until the oldest is idle`, async () => {
+    const clock = manualClock()
+    const pace = createPacer(clock.now, clock.sleep)
+    await Promise.all(Array.from({ length: MAX_LANES }, (_, i) => pace(`page-${i}`, 250)))
+    const refused = await pace('one-too-many', 250).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(PaceFull)
+    expect(refused).toMatchObject({ bound: 'lanes', retryAfterSeconds: 1 })
+    // Lanes it already has still go.
+    await pace('page-7', 250)
+    clock.advance(250)
+    await pace('one-too-many', 250)
+  })
+
+  it('forgets an idle lane at once, so it holds no one back, and the next start of that lane is not delayed', async () => {
+    const clock = manualClock()
+    const pace = createPacer(clock.now, clock.sleep, { maxLanes: 2 })
+    await pace('a', 250)
+    await pace('b', 250)
+    clock.advance(250)
+    // "a" and "b" are idle: a third lane takes the place of one.
+    await pace('c', 250)
+    await pace('a', 250)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('does the same small work per query however many lanes it holds (no look through them all)', async () => {
+    let reads = 0
+    const clock = manualClock()
+    const counted = () => {
+      reads += 1
+      return clock.now()
+    }
+    const pace = createPacer(counted, clock.sleep)
+    for (let i = 0; i < 5000; i++) await pace(`page-${i}`, 250)
+    reads = 0
+    await pace('page-5000', 250)
+    await pace('page-3', 250)
+    expect(reads).toBeLessThan(10)
+  })
+
+  it('never forgets a lane whose query has yet to start, however many lanes it holds', async () => {
+    const clock = manualClock()
+    const pace = createPacer(clock.now, clock.sleep)
+    for (let i = 0; i < 1001; i++) await pace(`page-${i}`, 250)
+    clock.advance(1000)
+    const starts = await startsOf(pace, clock, ['x', 'y', 'x'], 250)
+    expect(starts.filter((start) => start.lane === 'x').map((start) => start.at - clock.now())).toEqual([-250, 0])
   })
 })
