@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { scenarioFor, type Scenario } from './scenarios.ts'
+import { MAX_TASK_ID } from '../../src/api/task-id.ts'
 
 export const DEMO_PREFIX = '/demo'
 
@@ -40,6 +41,14 @@ export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000, as
 
   app.get(`${DEMO_PREFIX}/v1/tasks/:id`, (c) => {
     const taskId = c.req.param('id')
+    // Reachable directly, not only through the task route that checks this too; each ID asked is
+    // remembered, so a long one would be kept.
+    if (taskId.length > MAX_TASK_ID) {
+      return c.json({ error: {
+        message: `That task ID is ${taskId.length.toLocaleString('en')} characters long; a task ID is at most ${MAX_TASK_ID}.`,
+        type: 'invalid_request_error',
+      } }, 400, { 'cache-control': 'no-store' })
+    }
     const scenario = scenarioFor(taskId)
     if (!scenario) {
       return c.json({ error: { message: `Task ${taskId} not found`, type: 'not_found' } }, 404)
