@@ -7,7 +7,9 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps for the page: the server serves everything in dist/, and they would hand
+    // every visitor the whole source. (The server's own build keeps its maps; nothing serves those.)
+    sourcemap: false,
     // three.js (the 3D material preview, ~550 kB) is one lazy chunk loaded only on request.
     chunkSizeWarningLimit: 600,
     // Every browser foxwatch supports has <link rel="modulepreload">: no polyfill in the entry.

@@ -1,4 +1,5 @@
 // The server's own routes over real HTTP: what it refuses, and what it never lets out.
+import { readdirSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { E2E_PORT } from './ports'
 
@@ -86,4 +87,20 @@ test('a request addressed to another host name is refused (DNS rebinding)', asyn
     }).on('error', reject).end()
   })
   expect(status).toBe(421)
+})
+
+test('the page ships no source maps: none built, none pointed to, none served', async ({ request }) => {
+  // The folder playwright.config.ts builds this run's page into, and the server serves whole.
+  const built = readdirSync(`node_modules/.cache/foxwatch-e2e-${E2E_PORT}`, { recursive: true, encoding: 'utf8' })
+  expect(built.some((name) => name.endsWith('.js'))).toBe(true)
+  expect(built.filter((name) => name.endsWith('.map'))).toEqual([])
+  const html = await (await request.get('/')).text()
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '')
+  expect(assets.length).toBeGreaterThan(0)
+  for (const asset of assets) {
+    expect(await (await request.get(asset)).text(), asset).not.toContain('sourceMappingURL')
+    const map = await request.get(`${asset}.map`)
+    expect(map.headers()['content-type'], `${asset}.map`).not.toContain('json')
+    expect(await map.text(), `${asset}.map`).not.toContain('"mappings"')
+  }
 })
