@@ -106,7 +106,8 @@ const journeys: Journey[] = [
   {
     name: 'an HTML error page',
     steps: around(failing({ status: 502, raw: '<html><body><h1>502 Bad Gateway</h1></body></html>', headers: { 'content-type': 'text/html' } }, upstream(502))),
-    says: /foxapi is having trouble \(HTTP 502\)\./,
+    // The server never passes markup on: its own JSON problem names what foxapi sent.
+    says: /foxapi is having trouble \(HTTP 502\): it sent text\/html, not JSON\./,
   },
   {
     name: 'an HTML page with 200 where JSON was expected',

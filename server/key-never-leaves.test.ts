@@ -45,6 +45,11 @@ beforeAll(async () => {
         return res.end(`<h1>500</h1><pre>Authorization: ${auth}</pre>`)
       case 'task-echo-json':
         return json(200, { id, status: 'failed', error: { message: `key ${JSON.stringify(bearer).slice(1, -1)} has no access`, code: 'x' } })
+      case 'task-echo-headers':
+        // Every header foxapi might echo the key in: the proxy passes on none it does not understand.
+        return json(429, { error: { message: 'slow down', type: 'rate_limit_error' } }, {
+          'retry-after': bearer, 'x-echo': bearer, 'www-authenticate': `Bearer ${bearer}`, 'set-cookie': `k=${bearer}`, link: `<https://x.test/${bearer}>`,
+        })
       case 'task-429':
         return json(429, { error: { message: 'slow down', type: 'rate_limit_error' } }, { 'retry-after': '3' })
       case 'task-hang':
@@ -87,7 +92,7 @@ function everyPath(): Call[] {
     form.set('plan', JSON.stringify({ taskId: 'task-ok', task: '{}', files, derived: [] }))
     return form
   }
-  const tasks = ['task-ok', 'task-echo-401', 'task-echo-500', 'task-echo-json', 'task-429', 'task-hang', 'task-huge', 'task-reset', 'task-redirect',
+  const tasks = ['task-ok', 'task-echo-401', 'task-echo-headers', 'task-echo-500', 'task-echo-json', 'task-429', 'task-hang', 'task-huge', 'task-reset', 'task-redirect',
     'task-missing', '..', 'x'.repeat(600), 'demo-image-canary', '../../v1/tasks/task-ok']
   const links = [`${foxapi.url}/files/a.png`, `${foxapi.url}/bounce`, `${foxapi.url}/files/gone`, 'http://127.0.0.1:9/x', 'http://localhost/', 'file:///etc/passwd',
     'http://user:pass@example.com/', 'not a link']
@@ -189,6 +194,27 @@ describe('a key typed into the page (sent in X-Foxapi-Key)', () => {
     const answers = await sendAll(configWith({ upstreamBaseUrl: `http://127.0.0.1:${closedPort}` }), { 'x-foxapi-key': CANARY })
     expect(answers.find((a) => a.call.endsWith('/task-ok'))?.status).toBe(502)
     expectNoCanaryOutside(answers)
+  })
+})
+
+describe('a short or common key', () => {
+  /** Every string value with the key replaced, as the proxy must do it: field names and numbers untouched. */
+  const redacted = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return value.replaceAll(key, REDACTED_KEY)
+    if (Array.isArray(value)) return value.map((item) => redacted(item, key))
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, redacted(item, key)]))
+    return value
+  }
+
+  it.each(['1', 'e', 'status', 'sk', '"', '\\', '1757165031'])('%j is taken out of string values once, and the answer stays the same JSON', async (key) => {
+    const app = createApp({ config: configWith() })
+    for (const id of ['task-ok', 'task-echo-json', 'task-echo-401']) {
+      const original: unknown = await (await fetch(`${foxapi.url}/v1/tasks/${id}`, { headers: { authorization: `Bearer ${key}` } })).json()
+      const response = await app.request(`http://127.0.0.1:4173/api/tasks/${id}`, { headers: { host: '127.0.0.1:4173', 'x-foxapi-key': key } })
+      const text = await response.text()
+      expect(() => JSON.parse(text), `${id} with key ${key}`).not.toThrow()
+      expect(JSON.parse(text), `${id} with key ${key}`).toEqual(redacted(original, key))
+    }
   })
 })
 

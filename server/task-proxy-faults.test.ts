@@ -206,30 +206,53 @@ describe('the task proxy against a misbehaving foxapi on loopback', () => {
   })
 
   it.each([
-    ['an HTML error page', 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html'],
-    ['an HTML page with 200', 200, '<!doctype html><html><body>Welcome to nginx!</body></html>', 'text/html'],
-    ['truncated JSON, properly framed', 200, taskJson.slice(0, 30), 'application/json'],
-    ['invalid JSON', 200, "{status: 'processing',}", 'application/json'],
-  ])('passes %s on unchanged, for the page to name', async (_name, status, body, type) => {
+    ['an HTML error page', 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html', 502, 'upstream_not_json'],
+    ['an HTML page with 200', 200, '<!doctype html><html><body>Welcome to nginx!</body></html>', 'text/html', 502, 'upstream_bad_response'],
+    ['a script', 200, 'alert(document.domain)', 'text/javascript', 502, 'upstream_bad_response'],
+    ['a style sheet', 200, 'body{background:url(//evil.test/x)}', 'text/css', 502, 'upstream_bad_response'],
+    ['an HTML 404 that echoes the ID', 404, `<h1>No task <script>alert(1)</script></h1>`, 'text/html; charset=utf-8', 404, 'upstream_not_json'],
+  ])('answers %s with its own JSON problem, never the markup', async (_name, status, body, type, expectedStatus, expectedType) => {
     const foxapi = await stand((_req, res) => {
       res.writeHead(status, { 'content-type': type })
       res.end(body)
     })
     const { response, text } = await ask(foxapi.url)
-    expect(response.status).toBe(status)
-    expect(response.headers.get('content-type')).toBe(type)
+    expect(response.status).toBe(expectedStatus)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(errorType(text)).toBe(expectedType)
+    expect(text).not.toContain('<')
+    expect(text).not.toContain('alert')
+    await expectHungUp(foxapi)
+  })
+
+  it.each([
+    ['truncated JSON, properly framed', taskJson.slice(0, 30)],
+    ['invalid JSON', "{status: 'processing',}"],
+  ])('passes %s on unchanged, as JSON, for the page to name', async (_name, body) => {
+    const foxapi = await stand((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(body)
+    })
+    const { response, text } = await ask(foxapi.url)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(text).toBe(body)
   })
 
-  it('passes Retry-After on as sent, in seconds or as an HTTP date', async () => {
-    for (const retryAfter of ['7', 'Wed, 21 Oct 2099 07:28:00 GMT']) {
+  it('passes Retry-After on in seconds, whichever form foxapi sent, and nothing else in it', async () => {
+    const inTenMinutes = new Date(Math.ceil(Date.now() / 1000) * 1000 + 600_000).toUTCString()
+    for (const [retryAfter, expected] of [['7', /^7$/], [inTenMinutes, /^(59\d|60[01])$/], [`7 ${KEY}`, null], [KEY, null], ['<script>', null]] as const) {
       const foxapi = await stand((_req, res) => {
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': retryAfter })
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': retryAfter, 'x-echo': KEY, 'set-cookie': 'a=b' })
         res.end(JSON.stringify({ error: { type: 'rate_limit_error', message: 'Slow down' } }))
       })
       const { response } = await ask(foxapi.url)
       expect(response.status).toBe(429)
-      expect(response.headers.get('retry-after')).toBe(retryAfter)
+      const sent = response.headers.get('retry-after')
+      if (expected === null) expect(sent).toBeNull()
+      else expect(sent).toMatch(expected)
+      expect([...response.headers.keys()].sort()).toEqual(['cache-control', 'content-type', ...(expected ? ['retry-after'] : [])])
+      await stands.splice(0).reduce((done, stand) => done.then(() => stand.stop()), Promise.resolve())
     }
-  })
+})
 })

@@ -203,11 +203,12 @@ describe('foxapi’s answer', () => {
     expect(response.headers.get('x-upstream-secret')).toBeNull()
   })
 
-  it('passes a body that is not JSON through unchanged', async () => {
+  it('answers a body that is not JSON with its own JSON problem, keeping the status', async () => {
     const { upstream } = fake(() => new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }))
     const response = await ask(TASK, { config: { apiKey: SERVER_KEY }, upstream })
     expect(response.status).toBe(502)
-    expect(await response.text()).toBe('<html>502 Bad Gateway</html>')
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(await errorOf(response)).toEqual({ type: 'upstream_not_json', message: 'it sent text/html, not JSON.' })
   })
 })
 

@@ -1,7 +1,8 @@
 // GET /api/tasks/:id: one task query, passed to foxapi (or the demo upstream) and back.
 import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
-import { createPacer } from './pace.ts'
+import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
+import { createPacer, PaceFull } from './pace.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
 import { MAX_TASK_ID } from '../src/api/task-id.ts'
@@ -13,48 +14,77 @@ export type Upstream = (request: Request) => Promise<Response>
 export const KEY_HEADER = 'x-foxapi-key'
 // An hour of transcript is a few MB of JSON; anything far past that is not a task.
 const MAX_BODY_BYTES = 32 * 1024 * 1024
+/** How much of a shared answer each caller's stream hands on at a time. */
+const SLICE_BYTES = 64 * 1024
 
 type ProxyOptions = {
   config: Config
   upstream: Upstream
   demo: Upstream | undefined
+  /** What the server may hold at once; the server passes the one it shares with Save all. */
+  budget?: MemoryBudget
   /** Told as each query reaches the point where identical ones are shared: tests wait on it. */
   onShare?: () => void
 }
 
-export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOptions) {
+export function createTaskProxy({ config, upstream, demo, budget = createMemoryBudget(), onShare }: ProxyOptions) {
   // Two tabs polling one task ask the same question at the same moment; one upstream request
   // answers both (issue 5: a request budget).
   const coalescer = createCoalescer<Answer>()
-  const coalesce = (key: string, run: () => Promise<Answer>) => {
+  const coalesce = async (key: string, run: () => Promise<Answer>) => {
     onShare?.()
-    return coalescer(key, run)
+    const answer = await coalescer(key, run)
+    // Every caller that shared the run opens its copy in the microtasks right after it settles;
+    // the answer's bytes are given back once the last copy has been read (or dropped).
+    setImmediate(answer.letGo)
+    return answer
   }
   const pace = createPacer()
 
-  /** `lane` names the key (a digest) and the page; `gapMs` is the page's spacing, if it sent one. */
-  async function askUpstream(path: string, key: string, lane: string, gapMs: number | undefined): Promise<Answer> {
-    if (gapMs !== undefined) await pace(lane, gapMs)
+  /** Reads an upstream answer within the budget: a turn, then room for its bytes. */
+  async function ask(send: (signal: AbortSignal) => Promise<Response>, key: string): Promise<Answer> {
+    let endTurn: () => void
+    try {
+      endTurn = await budget.take(0, { slot: true })
+    } catch (error) {
+      if (error instanceof Busy) return busy(error)
+      throw error
+    }
     // The shared request has its own timeout and ignores every caller's signal: one caller giving
     // up must not cancel the answer the others are waiting for.
     const signal = AbortSignal.timeout(config.upstreamTimeoutMs)
     try {
-      const response = await upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
-        headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
-        signal,
-        redirect: 'manual',
-      }))
-      const answer = await relay(response, signal)
-      return { ...answer, body: redactKey(answer.body, key) }
+      return await relay(await send(signal), { signal, key, budget })
     } catch (error) {
+      if (error instanceof Busy) return busy(error)
       if (signal.aborted) {
-        return relay(errorResponse(504, 'upstream_timeout', `foxapi did not answer within ${Math.round(config.upstreamTimeoutMs / 1000)} s.`))
+        return ownAnswer(errorResponse(504, 'upstream_timeout', `foxapi did not answer within ${Math.round(config.upstreamTimeoutMs / 1000)} s.`))
       }
       if (error instanceof TooLarge) {
-        return relay(errorResponse(502, 'upstream_too_large', `foxapi sent more than ${MAX_BODY_BYTES / 1024 / 1024} MB for one task.`))
+        return ownAnswer(errorResponse(502, 'upstream_too_large', `foxapi sent more than ${MAX_BODY_BYTES / 1024 / 1024} MB for one task.`))
       }
-      return relay(errorResponse(502, 'upstream_unreachable', `foxwatch could not reach foxapi at ${new URL(config.upstreamBaseUrl).host}.`))
+      return ownAnswer(errorResponse(502, 'upstream_unreachable', `foxwatch could not reach foxapi at ${new URL(config.upstreamBaseUrl).host}.`))
+    } finally {
+      endTurn()
     }
+  }
+
+  /** `lane` names the key (a digest) and the page; `gapMs` is the page's spacing, if it sent one. */
+  async function askUpstream(path: string, key: string, lane: string, gapMs: number | undefined): Promise<Answer> {
+    if (gapMs !== undefined) {
+      try {
+        await pace(lane, gapMs)
+      } catch (error) {
+        if (!(error instanceof PaceFull)) throw error
+        // foxwatch's own refusal, not foxapi's: the page says the server is busy, not foxapi.
+        return ownAnswer(errorResponse(429, 'server_busy', error.message, { 'retry-after': String(error.retryAfterSeconds) }))
+      }
+    }
+    return ask((signal) => upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
+      headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
+      signal,
+      redirect: 'manual',
+    })), key)
   }
 
   return async function proxyTask(request: Request, taskId: string): Promise<Response> {
@@ -73,7 +103,7 @@ export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOption
     if (demo && id.startsWith('demo-')) {
       // The whole URL is the share key: the demo builds its result links from the origin asked.
       const url = new URL(`/demo${path}`, request.url).href
-      return toResponse(await coalesce(`demo ${url}`, async () => relay(await demo(new Request(url)))))
+      return (await coalesce(`demo ${url}`, () => ask((signal) => demo(new Request(url, { signal })), ''))).open()
     }
 
     const key = config.apiKey ?? request.headers.get(KEY_HEADER)?.trim()
@@ -88,17 +118,70 @@ export function createTaskProxy({ config, upstream, demo, onShare }: ProxyOption
     const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
     const page = request.headers.get(PAGE_HEADER) ?? ''
     const lane = `${digest} ${PAGE_ID.test(page) ? page : ''}`
-    return toResponse(await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs)))
+    return (await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs))).open()
   }
 }
 
-/** One answer for the page, held as bytes so every caller sharing it gets a Response of its own. */
-type Answer = { status: number; statusText: string; headers: Array<[string, string]>; body: Uint8Array<ArrayBuffer> }
+/**
+ * One answer for the page, held once however many callers share it. Each caller opens a
+ * Response of its own that reads the same bytes a slice at a time (no copy per caller); the
+ * budget's share is given back when the last one is done.
+ */
+type Answer = {
+  open(): Response
+  /** Drops the sharing run's own hold, once every caller has opened its copy. */
+  letGo(): void
+}
 
-function toResponse({ status, statusText, headers, body }: Answer): Response {
-  // Fresh Headers per caller, since middleware adds to them; the Fetch standard copies a
-  // BufferSource body, so no caller can touch another's bytes.
-  return new Response(body, { status, statusText, headers: new Headers(headers) })
+type Held = { status: number; headers: Array<[string, string]>; body: Uint8Array<ArrayBuffer>; release: () => void }
+
+function shared({ status, headers, body, release }: Held): Answer {
+  // The run itself holds the bytes until letGo, so the first caller to finish cannot give them
+  // back before the last one has opened its copy.
+  let holders = 1
+  const drop = () => {
+    holders--
+    if (holders === 0) release()
+  }
+  return {
+    letGo: drop,
+    open() {
+      holders++
+      let at = 0
+      let done = false
+      const finish = () => {
+        if (done) return
+        done = true
+        drop()
+      }
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at >= body.byteLength) {
+            controller.close()
+            return finish()
+          }
+          // A view, not a copy: nothing downstream writes into a chunk it was handed.
+          controller.enqueue(body.subarray(at, at + SLICE_BYTES))
+          at += SLICE_BYTES
+        },
+        cancel: finish,
+      }, { highWaterMark: 0 })
+      // Fresh Headers per caller, since middleware adds to them.
+      return new Response(body.byteLength === 0 ? null : stream, { status, headers: new Headers(headers) })
+    },
+  }
+}
+
+/** foxwatch's own small answer (an error), which holds nothing of the budget. */
+async function ownAnswer(response: Response): Promise<Answer> {
+  const body = new Uint8Array(await response.arrayBuffer())
+  return shared({ status: response.status, headers: [...response.headers], body, release: () => undefined })
+}
+
+function busy({ retryAfterSeconds }: Busy): Promise<Answer> {
+  return ownAnswer(errorResponse(503, 'server_busy', 'foxwatch is busy passing on other large answers; it will ask again shortly.', {
+    'retry-after': String(retryAfterSeconds),
+  }))
 }
 
 async function sha256Hex(text: string): Promise<string> {
@@ -108,38 +191,125 @@ async function sha256Hex(text: string): Promise<string> {
 
 class TooLarge extends Error {}
 
-/** Keeps status, body and the headers the page needs; the body is read whole so a stall is a timeout. */
-async function relay(response: Response, signal?: AbortSignal): Promise<Answer> {
-  const body = await readCapped(response, signal)
-  const headers: Array<[string, string]> = [['cache-control', 'no-store']]
-  for (const name of ['content-type', 'retry-after']) {
-    const value = response.headers.get(name)
-    if (value) headers.push([name, value])
+/** JSON's media types, and text/plain, which a gateway may put on JSON: either way the page gets it as JSON. */
+const JSON_TYPE = /^(?:application\/(?:[\w.-]+\+)?json|text\/json|text\/plain)$/i
+/** A media type plain enough to name in a sentence. */
+const PLAIN_TYPE = /^[\w.+-]{1,40}\/[\w.+-]{1,60}$/
+
+type RelayOptions = { signal: AbortSignal; key: string; budget: MemoryBudget }
+
+/**
+ * foxapi's answer as foxwatch passes it on: always JSON (anything else becomes foxwatch's own
+ * JSON problem, so nothing foxapi sends can run as a page, script or style on this origin), the
+ * key taken out, and only the headers foxwatch understands, rewritten in the one form it sends.
+ * The body is read whole so a stall is a timeout and the key can be found wherever it falls.
+ */
+async function relay(response: Response, { signal, key, budget }: RelayOptions): Promise<Answer> {
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? ''
+  const headers: Array<[string, string]> = [['cache-control', 'no-store'], ['content-type', 'application/json; charset=utf-8']]
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'))
+  if (retryAfter !== undefined) headers.push(['retry-after', String(retryAfter)])
+  if (type !== '' && !JSON_TYPE.test(type)) {
+    // Unread, the body would hold the connection to foxapi open.
+    await response.body?.cancel().catch(() => undefined)
+    const what = PLAIN_TYPE.test(type) && (key === '' || !type.includes(key)) ? type : 'something'
+    const ok = response.status >= 200 && response.status <= 299
+    return ownAnswer(errorResponse(ok ? 502 : response.status, ok ? 'upstream_bad_response' : 'upstream_not_json',
+      `it sent ${what}, not JSON.`, Object.fromEntries(headers.filter(([name]) => name === 'retry-after'))))
   }
-  return { status: response.status, statusText: response.statusText, headers, body }
+  const { body, release } = await readCapped(response, signal, budget)
+  const clean = redactKey(body, key)
+  // A key replaced by the longer "[API key]" grows the body: that growth is held too.
+  const grown = clean.byteLength - body.byteLength
+  if (grown > 0 && !budget.tryTake(grown)) {
+    release()
+    throw new Busy(2)
+  }
+  return shared({
+    status: response.status,
+    headers,
+    body: clean,
+    release: () => {
+      release()
+      if (grown > 0) budget.give(grown)
+    },
+  })
 }
 
-async function readCapped(response: Response, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
+/** A day: a longer wait than this is a mistake on foxapi's side, and the page would sit idle for it. */
+const MAX_RETRY_AFTER = 86_400
+
+/** Seconds to wait from a Retry-After of either form, or undefined for anything else. */
+function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  const value = header?.trim() ?? ''
+  if (/^\d{1,9}$/.test(value)) return Math.min(MAX_RETRY_AFTER, Number(value))
+  // An HTTP date names its weekday ("Wed, 21 Oct 2015 07:28:00 GMT").
+  if (!/^(?:mon|tue|wed|thu|fri|sat|sun), \d{2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2} gmt$/i.test(value)) return undefined
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil((date - now) / 1000)))
+}
+
+/** The whole body, its bytes taken from the budget first (all at once when the length is declared). */
+async function readCapped(response: Response, signal: AbortSignal, budget: MemoryBudget): Promise<{ body: Uint8Array<ArrayBuffer>; release: () => void }> {
   const declared = Number(response.headers.get('content-length'))
   if (declared > MAX_BODY_BYTES) {
     // Unread, the body would hold the connection to foxapi open (and foxapi sending) for good.
     await response.body?.cancel().catch(() => undefined)
     throw new TooLarge()
   }
-  if (!response.body) return new Uint8Array(new ArrayBuffer(0))
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of response.body) {
-    signal?.throwIfAborted()
-    size += chunk.byteLength
-    if (size > MAX_BODY_BYTES) throw new TooLarge()
-    chunks.push(chunk)
+  if (!response.body) return { body: new Uint8Array(new ArrayBuffer(0)), release: () => undefined }
+  let reserved = 0
+  const release = () => {
+    budget.give(reserved)
+    reserved = 0
   }
-  const body = new Uint8Array(new ArrayBuffer(size))
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
+  try {
+    if (Number.isSafeInteger(declared) && declared > 0) {
+      // Waiting for room for the whole answer before reading any of it: two half-read answers
+      // can never each hold the room the other needs.
+      await budget.take(declared, { signal })
+      reserved = declared
+    }
+    // With a length declared, the bytes go straight into one buffer of that size; without, they
+    // are gathered and joined at the end.
+    let body = new Uint8Array(new ArrayBuffer(reserved))
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for await (const chunk of response.body) {
+      signal.throwIfAborted()
+      if (size + chunk.byteLength > MAX_BODY_BYTES) throw new TooLarge()
+      if (size + chunk.byteLength > reserved) {
+        // No length given (or more than it said): room is taken as the bytes come, and an answer
+        // that finds none is refused rather than left holding half of it.
+        if (!budget.tryTake(size + chunk.byteLength - reserved)) throw new Busy(2)
+        reserved = size + chunk.byteLength
+      }
+      if (size + chunk.byteLength <= body.byteLength) body.set(chunk, size)
+      else chunks.push(chunk)
+      size += chunk.byteLength
+    }
+    if (chunks.length > 0) {
+      const whole = new Uint8Array(new ArrayBuffer(size))
+      const filled = size - chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
+      whole.set(body.subarray(0, filled))
+      let offset = filled
+      for (const chunk of chunks) {
+        whole.set(chunk, offset)
+        offset += chunk.byteLength
+      }
+      body = whole
+    } else if (size < body.byteLength) {
+      body = body.slice(0, size)
+    }
+    // A body shorter than it said gives back what it did not use.
+    if (reserved > size) {
+      budget.give(reserved - size)
+      reserved = size
+    }
+    return { body, release }
+  } catch (error) {
+    release()
+    await response.body.cancel().catch(() => undefined)
+    throw error
   }
-  return body
 }

@@ -13,6 +13,8 @@ export type Problem =
   | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
   | { kind: 'upstream'; status: number; retryAfterSeconds: number | undefined; message: string | undefined }
   | { kind: 'bad-response'; detail: string }
+  /** foxwatch's own server has no room for another large answer just now. */
+  | { kind: 'busy'; retryAfterSeconds: number | undefined }
 
 export type ProblemKind = Problem['kind']
 
@@ -29,4 +31,5 @@ export const STOPS_POLLING = {
   'rate-limited': false,
   'upstream': false,
   'bad-response': false,
+  'busy': false,
 } as const satisfies Record<ProblemKind, boolean>

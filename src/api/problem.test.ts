@@ -61,6 +61,26 @@ describe('problemFromResponse', () => {
       problem: { kind: 'unauthorized', status: 401, message: undefined },
     },
     {
+      name: 'foxwatch’s own server out of room for large answers',
+      status: 503,
+      body: body('server_busy', 'foxwatch is busy'),
+      retryAfter: '2',
+      problem: { kind: 'busy', retryAfterSeconds: 2 },
+    },
+    {
+      name: 'foxwatch’s own server pacing a page that queues too much',
+      status: 429,
+      body: body('server_busy', 'Too many waiting'),
+      retryAfter: '3',
+      problem: { kind: 'busy', retryAfterSeconds: 3 },
+    },
+    {
+      name: 'a page where foxapi should have sent JSON, replaced by foxwatch',
+      status: 502,
+      body: body('upstream_bad_response', 'it sent text/html, not JSON.'),
+      problem: { kind: 'bad-response', detail: 'it sent text/html, not JSON.' },
+    },
+    {
       name: 'an error body of the wrong shape',
       status: 400,
       body: { error: 'bad', message: 7 },
@@ -121,6 +141,7 @@ describe('describeProblem', () => {
       { kind: 'upstream', status: 500, retryAfterSeconds: 40, message: 'Internal error.' },
     ],
     'bad-response': [{ kind: 'bad-response', detail: 'status: expected string' }],
+    'busy': [{ kind: 'busy', retryAfterSeconds: undefined }, { kind: 'busy', retryAfterSeconds: 2 }],
   }
 
   it.each(Object.values(examples).flat())('describes $kind in a sentence, never "undefined"', (problem) => {

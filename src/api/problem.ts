@@ -42,6 +42,10 @@ export function describeProblem(p: Problem): string {
       return `foxapi is having trouble (HTTP ${p.status})${p.message ? `: ${p.message}` : '.'}`
     case 'bad-response':
       return 'foxapi sent an answer foxwatch could not read.'
+    case 'busy':
+      return p.retryAfterSeconds === undefined
+        ? 'The foxwatch server is busy passing on other large answers; it will ask again shortly.'
+        : `The foxwatch server is busy passing on other large answers; next try in ${p.retryAfterSeconds} s.`
   }
 }
 
@@ -65,6 +69,8 @@ export function problemFromResponse(status: number, body: unknown, retryAfter: s
   const message = parsed.success ? parsed.data.error.message : undefined
   const retryAfterSeconds = parseRetryAfter(retryAfter, now)
   if (status === 401 && type === 'missing_key') return { kind: 'no-key' }
+  if (type === 'server_busy') return { kind: 'busy', retryAfterSeconds }
+  if (status === 502 && type === 'upstream_bad_response') return { kind: 'bad-response', detail: message ?? '' }
   if (status === 400 && type === 'invalid_task_id') return { kind: 'invalid-id', message }
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, message }
   if (status === 402) return { kind: 'quota', message }

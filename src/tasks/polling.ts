@@ -77,6 +77,6 @@ function backoff(watch: TaskWatch, random: number): number {
 
 function retryAfterMs(watch: TaskWatch): number {
   const problem = watch.problem
-  const seconds = problem?.kind === 'rate-limited' || problem?.kind === 'upstream' ? problem.retryAfterSeconds : undefined
+  const seconds = problem?.kind === 'rate-limited' || problem?.kind === 'upstream' || problem?.kind === 'busy' ? problem.retryAfterSeconds : undefined
   return (seconds ?? 0) * 1000
 }
