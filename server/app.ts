@@ -8,6 +8,7 @@ import type { ServerConfig } from '../src/api/server-config.ts'
 import type { Config } from './config.ts'
 import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-upstream.ts'
 import { scenarios } from './demo/scenarios.ts'
+import { createMemoryBudget } from './memory-budget.ts'
 import { createSaveAllRoute } from './save-all.ts'
 import { createSaveRoute } from './save-route.ts'
 import { accessGuard } from './access-guard.ts'
@@ -27,9 +28,11 @@ export function createApp({ config, upstream = (request) => fetch(request), demo
   const app = new Hono()
   const demoApp = config.demo ? createDemoUpstream({ pace: config.demoPace, ...(demoAssets ? { assets: demoAssets } : {}) }) : undefined
   const demo: Upstream | undefined = demoApp ? async (request) => demoApp.fetch(request) : undefined
-  const proxyTask = createTaskProxy({ config, upstream, demo })
+  // One bound on what the task answers and Save all plans hold in memory, together.
+  const budget = createMemoryBudget()
+  const proxyTask = createTaskProxy({ config, upstream, demo, budget })
   const save = createSaveRoute({ config, demo })
-  const saveAll = createSaveAllRoute({ config, demo })
+  const saveAll = createSaveAllRoute({ config, demo, budget })
 
   app.use('*', securityHeaders())
   app.use('*', accessGuard(config))

@@ -5,23 +5,39 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
-import { safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/api/archive-names.ts'
+import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES, safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/api/archive-names.ts'
+import { MAX_TASK_ID } from '../src/api/task-id.ts'
+import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
 import { contentDisposition } from './save-route.ts'
 import { StreamZip, ZipTooLarge } from './stream-zip.ts'
+import { API_CSP } from './security-headers.ts'
 import { errorResponse } from './upstream-error.ts'
 
 const MAX_FILES = 2000
+/** A form's own framing around the plan (boundaries, the field's name). */
+const FORM_OVERHEAD_BYTES = 64 * 1024
+/** The longest link a browser keeps in its address bar; a result link is far shorter. */
+const MAX_LINK = 8192
+
+/** A name inside the archive, capped as file systems cap them: length, and folders deep. */
+const ArchiveName = z.string().min(1).max(MAX_ARCHIVE_NAME)
+  .refine((name) => name.split('/').length <= MAX_ARCHIVE_DEPTH, `A name may be at most ${MAX_ARCHIVE_DEPTH} folders deep.`)
 
 export const SavePlan = z.object({
-  taskId: z.string().min(1).max(512),
+  taskId: z.string().min(1).max(MAX_TASK_ID),
   /** The task's last response, as JSON text: saved as task.json. */
   task: z.string(),
-  files: z.array(z.object({ url: z.string(), name: z.string().min(1) })).max(MAX_FILES),
-  derived: z.array(z.object({ name: z.string().min(1), text: z.string() })).max(100),
+  files: z.array(z.object({ url: z.string().max(MAX_LINK), name: ArchiveName })).max(MAX_FILES),
+  derived: z.array(z.object({ name: ArchiveName, text: z.string() })).max(100),
 })
 export type SavePlan = z.infer<typeof SavePlan>
 
-export function createSaveAllRoute(options: ResultFetchOptions) {
+type SaveAllOptions = ResultFetchOptions & {
+  /** What the server may hold at once: a plan's bytes are held from it while it is read. */
+  budget?: MemoryBudget
+}
+
+export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }: SaveAllOptions) {
   const fetchResult = createResultFetch(options)
 
   return async function saveAll(request: Request): Promise<Response> {
@@ -34,13 +50,36 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
     if (foreign) {
       return errorResponse(403, 'save_refused', 'Save all can only be started from the foxwatch page itself.')
     }
+    // The plan is read whole (a form): past the largest honest plan it is refused, before a byte
+    // is read when its length is declared (as browsers do), and its bytes are held from the
+    // server's memory budget until its text is in the archive.
+    const limit = MAX_SAVE_PLAN_BYTES + FORM_OVERHEAD_BYTES
+    const declared = Number(request.headers.get('content-length') ?? Number.NaN)
+    if (declared > limit) return tooLarge(declared)
+    let body: Uint8Array<ArrayBuffer>
+    let giveBack: () => void
+    try {
+      ({ body, giveBack } = await readPlanBody(request, declared, limit, budget))
+    } catch (error) {
+      if (error instanceof PlanTooLarge) return tooLarge(error.bytes)
+      if (error instanceof Busy) {
+        return errorResponse(503, 'server_busy', 'foxwatch is busy with other large answers; try Save all again in a moment.', {
+          'retry-after': String(error.retryAfterSeconds),
+        })
+      }
+      return errorResponse(400, 'invalid_request_error', 'The save plan could not be read.')
+    }
     let plan: SavePlan
     try {
-      const form = await request.formData()
+      const form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
       const parsed = SavePlan.safeParse(JSON.parse(String(form.get('plan') ?? '')))
-      if (!parsed.success) return errorResponse(400, 'invalid_request_error', 'The save plan is not in the expected shape.')
+      if (!parsed.success) {
+        giveBack()
+        return errorResponse(400, 'invalid_request_error', `The save plan is not in the expected shape: ${parsed.error.issues[0]?.message ?? 'unknown'}.`)
+      }
       plan = parsed.data
     } catch {
+      giveBack()
       return errorResponse(400, 'invalid_request_error', 'The save plan could not be read.')
     }
 
@@ -84,6 +123,9 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       try {
         await addBytes(unique('task.json'), text(plan.task), null, 'application/json')
         for (const derived of plan.derived) await addBytes(unique(derived.name), text(derived.text), null, null)
+        // The plan's text is in the archive now; only its list of links is still needed.
+        plan = { ...plan, task: '', derived: [] }
+        giveBack()
         for (const file of plan.files) {
           if (cancelled) return
           const name = unique(file.name)
@@ -104,6 +146,8 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
         await writer.close()
       } catch (error) {
         await writer.abort(error).catch(() => undefined)
+      } finally {
+        giveBack()
       }
     })()
 
@@ -112,12 +156,69 @@ export function createSaveAllRoute(options: ResultFetchOptions) {
       headers: {
         'content-type': 'application/zip',
         // The page posts into a hidden frame of its own (see save-all-button.tsx).
-        'content-security-policy': "default-src 'none'; sandbox; frame-ancestors 'self'",
+        'content-security-policy': `${API_CSP}; frame-ancestors 'self'`,
         'x-frame-options': 'SAMEORIGIN',
         'content-disposition': contentDisposition('attachment', `${safeFileName(plan.taskId)}.zip`),
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
       },
     })
+  }
+}
+
+function tooLarge(bytes: number): Response {
+  const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
+  return errorResponse(413, 'body_too_large',
+    `This Save all plan is ${mb(bytes)}; foxwatch takes at most ${mb(MAX_SAVE_PLAN_BYTES)}. Save the files one by one instead.`,
+    // Refused before reading: closing the connection spares both sides the rest of the upload.
+    { connection: 'close' })
+}
+
+class PlanTooLarge extends Error {
+  readonly bytes: number
+  constructor(bytes: number) {
+    super('plan too large')
+    this.bytes = bytes
+  }
+}
+
+/**
+ * The request's body, at most `limit` bytes, held from the budget: all at once when its length is
+ * declared, else as it comes (and refused, not half held, when the budget has no room left).
+ */
+async function readPlanBody(request: Request, declared: number, limit: number, budget: MemoryBudget) {
+  let held = 0
+  const giveBack = () => {
+    budget.give(held)
+    held = 0
+  }
+  try {
+    if (Number.isSafeInteger(declared) && declared > 0) {
+      await budget.take(declared)
+      held = declared
+    }
+    const chunks: Uint8Array[] = []
+    let size = 0
+    if (request.body) {
+      for await (const chunk of request.body) {
+        size += chunk.byteLength
+        if (size > limit) throw new PlanTooLarge(size)
+        if (size > held) {
+          if (!budget.tryTake(size - held)) throw new Busy(2)
+          held = size
+        }
+        chunks.push(chunk)
+      }
+    }
+    const body = new Uint8Array(new ArrayBuffer(size))
+    let offset = 0
+    for (const chunk of chunks) {
+      body.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    return { body, giveBack }
+  } catch (error) {
+    giveBack()
+    throw error
   }
 }

@@ -20,4 +20,20 @@ describe('archive names', () => {
     expect(['a.png', 'a.png', 'a.png', 'notes'].map(unique)).toEqual(['a.png', 'a-2.png', 'a-3.png', 'notes'])
     expect(unique('notes')).toBe('notes-2')
   })
+
+  it('still gives each name once when the numbered names are taken already', () => {
+    const unique = uniqueZipPaths()
+    const taken = ['a-2.png', 'a-3.png', 'a-5.png'].map(unique)
+    const repeats = Array.from({ length: 4 }, () => unique('a.png'))
+    expect(taken).toEqual(['a-2.png', 'a-3.png', 'a-5.png'])
+    expect(repeats).toEqual(['a.png', 'a-4.png', 'a-6.png', 'a-7.png'])
+  })
+
+  it('cleans names that differ only in what cleaning removes into one, then numbers them', () => {
+    const unique = uniqueZipPaths()
+    const names = Array.from({ length: 2000 }, (_, n) => `${'d/'.repeat(n % 7)}x y.png`)
+    const given = names.map(unique)
+    expect(new Set(given).size).toBe(2000)
+    expect(given[0]).toBe('x_y.png')
+  })
 })

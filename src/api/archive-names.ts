@@ -2,6 +2,21 @@
 // (server/save-all.ts) and the page's Save all of a kept task (src/keep/zip-kept-task.ts), which
 // must write the same layout. No imports, so both the server and the page can load it.
 
+/**
+ * The most a name in a Save all plan may be: characters in all, and folders deep. File systems
+ * stop at 255 bytes a name and 4,096 a path; the page's own names are a task ID (at most 512)
+ * and a file name, one folder deep.
+ */
+export const MAX_ARCHIVE_NAME = 1024
+export const MAX_ARCHIVE_DEPTH = 16
+
+/**
+ * The most bytes a Save all plan may take as a form body: a transcript of about 60,000 words
+ * (six hours of speech) with its subtitles, 15 MB a 20,000 words. Past it, the page says so
+ * instead of posting.
+ */
+export const MAX_SAVE_PLAN_BYTES = 48 * 1024 * 1024
+
 /** One entry of manifest.json, field for field. */
 export type ManifestEntry = {
   name: string
@@ -24,12 +39,23 @@ export function zipPath(name: string): string {
   return name.split('/').filter((part) => part !== '' && part !== '.' && part !== '..').map(safeFileName).join('/') || 'file'
 }
 
-/** Gives each name once: a repeat becomes name-2.ext, name-3.ext … */
+/**
+ * Gives each name once: a repeat becomes name-2.ext, name-3.ext … Each name remembers the next
+ * number to try, so a thousand copies of one name cost a thousand steps, not half a million.
+ */
 export function uniqueZipPaths(): (name: string) => string {
   const used = new Set<string>()
+  const nextNumber = new Map<string, number>()
   return (name) => {
-    let candidate = zipPath(name)
-    for (let n = 2; used.has(candidate); n++) candidate = zipPath(name).replace(/(\.[^./]+)?$/, `-${n}$1`)
+    const path = zipPath(name)
+    let candidate = path
+    if (used.has(candidate)) {
+      const extension = /\.[^./]+$/.exec(path)?.[0] ?? ''
+      const stem = path.slice(0, path.length - extension.length)
+      let n = nextNumber.get(path) ?? 2
+      for (candidate = `${stem}-${n}${extension}`; used.has(candidate); candidate = `${stem}-${n}${extension}`) n++
+      nextNumber.set(path, n + 1)
+    }
     used.add(candidate)
     return candidate
   }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { safeFileName } from '../api/archive-names'
+import { MAX_SAVE_PLAN_BYTES, safeFileName } from '../api/archive-names'
 import type { TaskView } from '../api/task-view'
 import { Button } from '../components/ui/button'
 import { useKeptTask } from '../keep/kept-store'
@@ -8,20 +8,31 @@ import { downloadHref } from '../components/download'
 const FRAME = 'foxwatch-save-all'
 
 // The zip and plan code (subtitles, hashes) loads on the first click, not with the page.
-async function saveThroughServer(task: TaskView) {
+/** Posts the plan; resolves to a sentence when it is too large for the server to take. */
+async function saveThroughServer(task: TaskView): Promise<string | undefined> {
   const { savePlan } = await import('./save-plan')
+  const plan = JSON.stringify(savePlan(task))
+  // The server refuses a larger plan, and a refusal inside the hidden frame would go unseen.
+  const bytes = new Blob([plan]).size
+  if (bytes > MAX_SAVE_PLAN_BYTES) {
+    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
+    return `This task's text and subtitles come to ${mb(bytes)}, more than the ${mb(MAX_SAVE_PLAN_BYTES)} foxwatch zips in one go. Save the files one by one instead.`
+  }
   const form = document.createElement('form')
   form.method = 'POST'
   form.action = '/api/save-all'
   form.target = FRAME
+  // Multipart, not URL-encoded: the plan's JSON goes as it is, not grown by half in escapes.
+  form.enctype = 'multipart/form-data'
   const field = document.createElement('input')
   field.type = 'hidden'
   field.name = 'plan'
-  field.value = JSON.stringify(savePlan(task))
+  field.value = plan
   form.append(field)
   document.body.append(form)
   form.submit()
   form.remove()
+  return undefined
 }
 
 function downloadBlob(blob: Blob, name: string) {
@@ -41,7 +52,7 @@ export function SaveAllButton({ task }: { task: TaskView }) {
   const [state, setState] = useState<{ busy: boolean; problem: string | undefined }>({ busy: false, problem: undefined })
 
   async function saveAll() {
-    if (!kept) return saveThroughServer(task)
+    if (!kept) return setState({ busy: false, problem: await saveThroughServer(task) })
     setState({ busy: true, problem: undefined })
     try {
       const { zipKeptTask } = await import('../keep/zip-kept-task')
@@ -59,7 +70,7 @@ export function SaveAllButton({ task }: { task: TaskView }) {
       <iframe name={FRAME} title="Save all" hidden />
       {state.problem && (
         <span role="alert" className="w-full basis-full text-sm text-red-700 dark:text-red-400">
-          Could not save the kept copy: {state.problem}
+          {kept ? `Could not save the kept copy: ${state.problem}` : state.problem}
         </span>
       )}
     </>
