@@ -1,6 +1,8 @@
 // A sample of the bad-input corpus (src/api/corpus/bad-inputs.ts) through the real page: the fake
 // upstream answers each task with one broken payload, and the page must still show the task, or a
 // sentence, with whatever it does not know as raw JSON. The unit tests run the whole corpus.
+import { readFileSync } from 'node:fs'
+import { unzipSync } from 'fflate'
 import { badInputs, bodyText, type BadInput } from '../src/api/corpus/bad-inputs'
 import { expect, scriptUpstream, test, uniqueId, type TaskPage } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
@@ -88,4 +90,45 @@ test('a creation time past the year 275,760 leaves the page up and says "not giv
   const summary = page.getByRole('region', { name: 'Task summary' })
   await expect(summary.getByText('Created')).toBeVisible()
   await expect(summary.getByRole('definition').filter({ hasText: 'not given' }).first()).toBeVisible()
+})
+
+/** Deeper than JSON.stringify (or any recursive walk) can go: it overflows the stack a few thousand levels down. */
+const DEPTH = 100_000
+
+test('an answer nested 100,000 levels deep shows the task, says what it does not draw, and copies and saves whole', async ({ page, taskPage, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const id = uniqueId('deep')
+  // Written by hand, as the upstream would send it: JSON.stringify cannot write it.
+  const deep = `${'{"next":'.repeat(DEPTH)}null${'}'.repeat(DEPTH)}`
+  const body = `{"id":"${id}","object":"image.generation.task","type":"image","model":"fake-image-1","status":"completed","progress":100,`
+    + `"created":${Math.floor(Date.now() / 1000)},"results":[${deep}],"error":null}`
+  await scriptUpstream(id, [{ raw: body, headers: { 'content-type': 'application/json' } }])
+  await taskPage.page.goto('/')
+  await taskPage.useKey('sk-test-e2e-deep')
+  await taskPage.open(id)
+
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 20_000 })
+  const card = page.getByRole('region', { name: 'Other results' })
+  await expect(card.getByRole('group', { name: 'Result 1 as JSON' })).toBeVisible()
+  await expect(card.getByText('Result 1 is nested more than 100 levels deep: foxwatch draws the first 100 here; Copy JSON or Save all has all of it.')).toBeVisible()
+  await card.getByRole('button', { name: 'Expand all' }).click()
+  await expect(card.getByText('Nested deeper than 100 levels: foxwatch does not draw the rest here; Copy JSON or Save all has it.')).toBeVisible()
+  await card.getByRole('button', { name: 'Copy JSON' }).click()
+  await expect(card.getByRole('button', { name: /Copy JSON.*Copied/ })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(deep)
+
+  await page.getByText('Raw JSON (last response)').click()
+  await expect(taskPage.status).toHaveText('Completed')
+  const panel = page.getByRole('group').filter({ hasText: 'Raw JSON (last response)' })
+  await expect(panel.getByText('Nested more than 100 levels deep, so shown without indentation.')).toBeVisible()
+  await panel.getByRole('button', { name: 'Copy JSON' }).click()
+  await expect(panel.getByRole('button', { name: /Copy JSON.*Copied/ })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(body)
+
+  // Save all writes the last response as sent (without indentation, at this depth).
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save all' }).click()
+  const entries = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())))
+  expect(new TextDecoder().decode(entries['task.json'])).toBe(`${body}\n`)
+  await expect(page.getByText(/could not be shown/)).toHaveCount(0)
 })

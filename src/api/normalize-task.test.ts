@@ -292,6 +292,16 @@ describe('llm results', () => {
 })
 
 describe('broken input', () => {
+  it('reads results and an error nested 100,000 levels deep, past where JSON.stringify can go', () => {
+    const levels = 100_000
+    let deep: unknown = null
+    for (let i = 0; i < levels; i++) deep = { next: deep }
+    const text = `${'{"next":'.repeat(levels)}null${'}'.repeat(levels)}`
+    const task = normalize({ status: 'failed', results: [deep], error: [deep] })
+    expect(kinds(task)).toEqual(['raw'])
+    expect(task.error?.message).toBe(`[${text}]`)
+  })
+
   it('refuses a body without a status', () => {
     expect(RawTask.safeParse({ id: ID, type: 'image', results: [] }).success).toBe(false)
     expect(RawTask.safeParse({ status: 7 }).success).toBe(false)

@@ -1,4 +1,5 @@
 // Turns a parsed foxapi task into a TaskView: the only place result shapes are told apart.
+import { stringifyJson } from './deep-json'
 import {
   BareMessage,
   ChatCompletion,
@@ -100,7 +101,8 @@ function errorOf(sent: unknown): TaskView['error'] {
 function textOf(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string') return value.trim() === '' ? undefined : value
-  const json = JSON.stringify(value)
+  // Any depth: an error nested past JSON.stringify's reach is still what foxapi said.
+  const json = stringifyJson(value)
   return json === '[]' || json === '{}' ? undefined : json
 }
 

@@ -87,4 +87,18 @@ describe('stringifyInSlices', () => {
     const value = { one: shared, two: [shared, shared] }
     expect(await stringifyInSlices(value)).toBe(JSON.stringify(value))
   })
+
+  it('writes a cache holding an answer nested 100,000 levels deep, where JSON.stringify runs out of stack', async () => {
+    const levels = 100_000
+    // Objects and arrays by turns, each beside a sibling, so every level is walked, none is flat.
+    let deep: unknown = null
+    for (let i = 0; i < levels; i++) deep = i % 2 ? { next: deep, n: i } : [deep, i]
+    const cache = { clientState: { queries: [{ state: { data: { raw: deep } } }] } }
+    expect(() => JSON.stringify(cache)).toThrow(RangeError)
+    let text = 'null'
+    for (let i = 0; i < levels; i++) text = i % 2 ? `{"next":${text},"n":${i}}` : `[${text},${i}]`
+    let pauses = 0
+    expect(await stringifyInSlices(cache, { sliceMs: 0, pause: async () => void pauses++ })).toBe(`{"clientState":{"queries":[{"state":{"data":{"raw":${text}}}}]}}`)
+    expect(pauses).toBeGreaterThan(levels)
+  })
 })

@@ -2,6 +2,8 @@
 // between. The persisted query cache holds an hour's transcript twice over (as sent, and
 // normalised): megabytes, 50 ms and more in one JSON.stringify, long enough to stall scrolling.
 
+import { stringifyJson } from '../api/deep-json'
+
 /** Gives the main thread back until the next slice may run. */
 export type Pause = () => Promise<void>
 
@@ -42,47 +44,89 @@ function isFlat(value: object): boolean {
   return true
 }
 
+/** A container being written: an array a batch at a time, or an object an entry at a time. */
+type Frame =
+  | { kind: 'array'; value: readonly unknown[]; next: number; batchEnd: number }
+  | { kind: 'object'; value: object; entries: Array<[string, unknown]>; next: number; first: boolean }
+
 /**
  * Appends the JSON text of `value` to `out`, yielding after each entry of an array or object so
  * the caller can pause between them. Same text as JSON.stringify for plain data (objects,
  * arrays, strings, numbers, booleans, null; toJSON as JSON.stringify calls it with no key).
+ * The containers being written are a stack of its own, not the call stack: an answer nested
+ * 100,000 levels deep passes foxapi and the schemas, and recursion runs out a few thousand down.
  */
-function* write(value: object, out: string[], path: Set<object>): Generator<undefined, void> {
-  if (path.has(value)) throw new TypeError('Converting circular structure to JSON')
-  path.add(value)
-  if (Array.isArray(value)) {
-    out.push('[')
-    for (let start = 0; start < value.length; start += BATCH) {
-      const batch: unknown[] = value.slice(start, start + BATCH)
-      if (start > 0) out.push(',')
-      // A run of leaves and flat objects (a transcript's words) is written in one call.
-      if (batch.every((item) => !isWalkable(item) || isFlat(item))) {
-        out.push(JSON.stringify(batch).slice(1, -1))
-        yield
+function* write(value: object, out: string[]): Generator<undefined, void> {
+  const stack: Frame[] = []
+  const onStack = new Set<object>()
+  const open = (container: object) => {
+    if (onStack.has(container)) throw new TypeError('Converting circular structure to JSON')
+    onStack.add(container)
+    if (Array.isArray(container)) {
+      out.push('[')
+      stack.push({ kind: 'array', value: container, next: 0, batchEnd: 0 })
+    } else {
+      out.push('{')
+      stack.push({ kind: 'object', value: container, entries: Object.entries(container), next: 0, first: true })
+    }
+  }
+  open(value)
+  for (let frame = stack.at(-1); frame; frame = stack.at(-1)) {
+    if (frame.kind === 'array') {
+      const list = frame.value
+      if (frame.next >= list.length) {
+        out.push(']')
+        onStack.delete(list)
+        stack.pop()
+        // The entry this array was, in the one around it, is done.
+        if (stack.length > 0) yield
         continue
       }
-      for (const [index, item] of batch.entries()) {
-        if (index > 0) out.push(',')
-        if (isWalkable(item) && !isFlat(item)) yield* write(item, out, path)
-        else out.push(isOmitted(item) ? 'null' : (JSON.stringify(item) ?? 'null'))
-        yield
+      if (frame.next >= frame.batchEnd) {
+        const start = frame.next
+        const batch: unknown[] = list.slice(start, start + BATCH)
+        frame.batchEnd = start + batch.length
+        if (start > 0) out.push(',')
+        // A run of leaves and flat objects (a transcript's words) is written in one call.
+        if (batch.every((item) => !isWalkable(item) || isFlat(item))) {
+          out.push(stringifyJson(batch)?.slice(1, -1) ?? '')
+          frame.next = frame.batchEnd
+          yield
+          continue
+        }
+      } else {
+        out.push(',')
       }
-    }
-    out.push(']')
-  } else {
-    out.push('{')
-    let first = true
-    for (const [key, item] of Object.entries(value)) {
+      const item: unknown = list[frame.next]
+      frame.next++
+      if (isWalkable(item) && !isFlat(item)) {
+        open(item)
+        continue
+      }
+      out.push(isOmitted(item) ? 'null' : (stringifyJson(item) ?? 'null'))
+      yield
+    } else {
+      const entry = frame.entries[frame.next]
+      if (!entry) {
+        out.push('}')
+        onStack.delete(frame.value)
+        stack.pop()
+        if (stack.length > 0) yield
+        continue
+      }
+      frame.next++
+      const [key, item] = entry
       if (isOmitted(item)) continue
-      out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`)
-      first = false
-      if (isWalkable(item) && !isFlat(item)) yield* write(item, out, path)
-      else out.push(JSON.stringify(item) ?? 'null')
+      out.push(frame.first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`)
+      frame.first = false
+      if (isWalkable(item) && !isFlat(item)) {
+        open(item)
+        continue
+      }
+      out.push(stringifyJson(item) ?? 'null')
       yield
     }
-    out.push('}')
   }
-  path.delete(value)
 }
 
 /** JSON.stringify(value), in slices of about `sliceMs` with `pause` between them. */
@@ -93,7 +137,7 @@ export async function stringifyInSlices(value: unknown, { sliceMs = 8, firstSlic
   const slices: string[] = []
   const pieces: string[] = []
   let deadline = performance.now() + firstSliceMs
-  for (const _ of write(value, pieces, new Set())) {
+  for (const _ of write(value, pieces)) {
     // A step is at most one batch of entries, a fraction of a millisecond: the clock is read after each.
     if (performance.now() < deadline || hurry()) continue
     slices.push(pieces.join(''))

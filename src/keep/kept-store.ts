@@ -5,6 +5,7 @@
 // own (its schemas need zod), fetched only when something is kept or a task page is open.
 import { useEffect, useState } from 'react'
 import { z } from 'zod/mini'
+import { stringifyJson } from '../api/deep-json'
 import { hasUrl, type TaskView } from '../api/task-view'
 import { fileNameFor, saveHref } from '../renderers/file-name'
 import { isKeepAvailable, keptRoot, publishKept, readKept, refreshKept, type KeptTask } from './kept-list'
@@ -152,7 +153,7 @@ export async function keepTask(task: TaskView): Promise<boolean> {
       const copied = await copyInto(folder, artifact.url, fileName, artifact.index)
       files.push({ index: artifact.index, url: artifact.url, name: fileName, contentType: copied.contentType ?? artifact.contentType ?? null, size: copied.size, keptAt: Date.now() })
     }
-    const meta: KeptMeta = { version: 1, taskId: task.id, model: task.model ?? null, keptAt: Date.now(), raw: JSON.stringify(task.raw), files }
+    const meta: KeptMeta = { version: 1, taskId: task.id, model: task.model ?? null, keptAt: Date.now(), raw: stringifyJson(task.raw) ?? 'null', files }
     const writable = await (await folder.getFileHandle(META, { create: true })).createWritable()
     await writable.write(JSON.stringify(meta))
     await writable.close()

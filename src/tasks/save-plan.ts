@@ -1,5 +1,6 @@
 // What "Save all" puts in a task's zip: every result file under a sensible name, the last
 // response, and the files derived from it (subtitles and text for a transcript, markdown for chat).
+import { readableJson } from '../api/deep-json'
 import type { Artifact, ChatArtifact, TaskView } from '../api/task-view'
 import { hasUrl } from '../api/task-view'
 import { extensionOf, fileNameFor } from '../renderers/file-name'
@@ -59,5 +60,6 @@ export function savePlan(task: TaskView): SavePlan {
   const counts = new Map<string, number>()
   for (const a of task.artifacts) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1)
   const derived = task.artifacts.flatMap((artifact) => derivedFiles(artifact, (counts.get(artifact.kind) ?? 0) > 1))
-  return { taskId: task.id, task: `${JSON.stringify(task.raw, null, 2)}\n`, files, derived }
+  // Indented as ever; on one line when nested too deep to indent (or for JSON.stringify to write).
+  return { taskId: task.id, task: `${readableJson(task.raw).text}\n`, files, derived }
 }

@@ -9,3 +9,8 @@ it('leaves arguments that are not JSON as sent', () => {
   expect(formatArguments('{"location": "Lis')).toBe('{"location": "Lis')
   expect(formatArguments('')).toBe('')
 })
+
+it('leaves arguments nested too deep to indent as sent, however deep', () => {
+  const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+  expect(formatArguments(deep)).toBe(deep)
+})

@@ -50,3 +50,21 @@ it('shows the first hundred children of a huge array, then all on request', () =
   fireEvent.click(screen.getByRole('button', { name: 'Show all 150' }))
   expect(screen.getByText('"item 149"')).toBeTruthy()
 })
+
+it('draws a value nested 100,000 levels deep to its hundredth level, and says so there', () => {
+  let value: unknown = 'the bottom'
+  for (let i = 0; i < 100_000; i++) value = i % 2 ? { next: value } : [value]
+  render(<JsonTree label="r" expand="all" origin={origin} value={value} />)
+  expect(screen.getAllByText('Nested deeper than 100 levels: foxwatch does not draw the rest here; Copy JSON or Save all has it.')).toHaveLength(1)
+  // The root is always open, without a button; each of the next 99 levels has one.
+  expect(screen.getAllByRole('button', { expanded: true })).toHaveLength(99)
+  expect(screen.queryByText('"the bottom"')).toBeNull()
+})
+
+it('draws a value exactly 100 levels deep in full', () => {
+  let value: unknown = 'the bottom'
+  for (let i = 0; i < 100; i++) value = [value]
+  render(<JsonTree label="r" expand="all" origin={origin} value={value} />)
+  expect(screen.getByText('"the bottom"')).toBeTruthy()
+  expect(screen.queryByText(/Nested deeper than/)).toBeNull()
+})

@@ -1,5 +1,6 @@
 // A JSON value as a tree of disclosure buttons, coloured by type, with web links made useful.
 import { useState } from 'react'
+import { READABLE_DEPTH } from '../../api/deep-json'
 import { Button } from '../../components/ui/button'
 import { fileNameForLink, looksLikeImage, webAddress } from './json-link'
 import { SaveLinkButton } from '../save-button'
@@ -112,6 +113,19 @@ function JsonNode({ name, inArray, value, depth, field, expand, origin }: NodePr
   }
 
   const [opening, closing] = BRACKETS[shape.kind]
+  // Each level is a few elements inside the last: a result nested 100,000 levels deep would run
+  // React, and the browser's layout, out of stack. The raw text has all of it.
+  if (depth >= READABLE_DEPTH) {
+    return (
+      <div>
+        <Name name={name} inArray={inArray} />
+        <span className={COLOUR.punctuation}>{`${opening}…${closing}`}</span>
+        <p className="font-sans text-stone-600 dark:text-stone-300">
+          Nested deeper than {READABLE_DEPTH} levels: foxwatch does not draw the rest here; Copy JSON or Save all has it.
+        </p>
+      </div>
+    )
+  }
   if (entries.length === 0) {
     return (
       <div>
@@ -148,7 +162,9 @@ function JsonNode({ name, inArray, value, depth, field, expand, origin }: NodePr
       )}
       {(open || isRoot) && (
         <>
-          <ul className="ml-1 border-l border-stone-200 pl-5 dark:border-stone-700">
+          {/* Never narrower than 16rem: a hundred levels of indent would squeeze the deepest to
+              nothing; past the card's width the card scrolls sideways instead. */}
+          <ul className="ml-1 min-w-64 border-l border-stone-200 pl-5 dark:border-stone-700">
             {shown.map(([key, child]) => (
               <li key={key}>
                 <JsonNode
