@@ -4,12 +4,14 @@ import { once } from 'node:events'
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
+import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES } from '../src/api/archive-names.ts'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts'
 import { createMemoryBudget } from './memory-budget.ts'
+import { planField } from './save-all.ts'
 import { createTaskProxy } from './task-proxy.ts'
 
 const KEY = 'sk-hardening-0123456789'
@@ -213,9 +215,10 @@ describe('POST /api/save-all', () => {
     })
     const config = await fetch(`${base}/api/config`)
     expect(config.status).toBe(200)
-    const zip = Buffer.from(await (await saving).arrayBuffer())
-    // The manifest is the last entry: its names are every file's, once each.
-    const manifest: unknown = JSON.parse(zip.subarray(zip.lastIndexOf('{\n  "task_id"'), zip.lastIndexOf('}\n') + 1).toString())
+    const answer = await saving
+    expect(answer.status).toBe(200)
+    const entries = unzipSync(new Uint8Array(await answer.arrayBuffer()))
+    const manifest: unknown = JSON.parse(new TextDecoder().decode(entries['manifest.json']))
     const names = (manifest as { files: Array<{ name: string }> }).files.map((file) => file.name)
     expect(names).toHaveLength(2101)
     expect(new Set(names).size).toBe(2101)
@@ -277,5 +280,28 @@ describe('large task answers in flight at once', () => {
     expect(await response.json()).toMatchObject({ error: { type: 'server_busy' } })
     expect(budget.load().bytes).toBe(0)
     await answers.close()
+  })
+})
+
+describe('the plan field of a Save all form', () => {
+  const plan = JSON.stringify({ taskId: 'task-ü', task: '{"a":"b\\nc"}', files: [], derived: [{ name: 'x.srt', text: '1\r\n00:00 & = + %\n' }] })
+
+  it('is read the same from multipart and URL-encoded forms as a form parser reads it', async () => {
+    const multipart = new FormData()
+    multipart.set('other', 'plan=nope')
+    multipart.set('plan', plan)
+    multipart.set('after', '--')
+    for (const form of [multipart, new URLSearchParams({ before: '1', plan, after: '&plan=no' })]) {
+      const request = new Request('http://x/', { method: 'POST', body: form })
+      const body = new Uint8Array(await request.clone().arrayBuffer())
+      const expected = String((await request.formData()).get('plan'))
+      expect(expected).toBe(plan)
+      expect(planField(body, request.headers.get('content-type') ?? '')).toBe(plan)
+    }
+  })
+
+  it('is missing from anything else, said as an error', () => {
+    expect(() => planField(new Uint8Array(new ArrayBuffer(4)), 'text/plain')).toThrow('not a form')
+    expect(() => planField(new TextEncoder().encode('nothing=1') as Uint8Array<ArrayBuffer>, 'application/x-www-form-urlencoded')).toThrow('no plan')
   })
 })

@@ -71,8 +71,7 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
     }
     let plan: SavePlan
     try {
-      const form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
-      const parsed = SavePlan.safeParse(JSON.parse(String(form.get('plan') ?? '')))
+      const parsed = SavePlan.safeParse(JSON.parse(planField(body, request.headers.get('content-type') ?? '')))
       if (!parsed.success) {
         giveBack()
         return errorResponse(400, 'invalid_request_error', `The save plan is not in the expected shape: ${parsed.error.issues[0]?.message ?? 'unknown'}.`)
@@ -221,4 +220,38 @@ async function readPlanBody(request: Request, declared: number, limit: number, b
     giveBack()
     throw error
   }
+}
+
+/**
+ * The form's `plan` field, read with the platform's native searches and decoders. A general form
+ * parser does it in JavaScript a character at a time: half a second for a 40 MB plan, all of it
+ * on the one thread every other request waits for.
+ */
+export function planField(body: Uint8Array<ArrayBuffer>, contentType: string): string {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType)
+  if (boundary) {
+    const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2] ?? ''}`)
+    // The first delimiter has no line break before it.
+    for (let at = bytes.indexOf(delimiter.subarray(2)); at !== -1;) {
+      const headersStart = at + delimiter.length - 2 + 2
+      const headersEnd = bytes.indexOf('\r\n\r\n', headersStart)
+      if (headersEnd === -1) break
+      const next = bytes.indexOf(delimiter, headersEnd + 4)
+      if (next === -1) break
+      const headers = bytes.toString('latin1', headersStart, headersEnd)
+      if (/^content-disposition:\s*form-data;\s*name="plan"(;|\s*$)/im.test(headers)) return bytes.toString('utf8', headersEnd + 4, next)
+      at = next + 2
+    }
+    throw new Error('no plan in the form')
+  }
+  if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
+    const text = bytes.toString('latin1')
+    const field = text.startsWith('plan=') ? 0 : text.indexOf('&plan=') + 1
+    if (field === 0 && !text.startsWith('plan=')) throw new Error('no plan in the form')
+    const start = field + 5
+    const end = text.indexOf('&', start)
+    return decodeURIComponent(text.slice(start, end === -1 ? undefined : end).replaceAll('+', ' '))
+  }
+  throw new Error('not a form')
 }

@@ -52,12 +52,12 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     }
     // The shared request has its own timeout and ignores every caller's signal: one caller giving
     // up must not cancel the answer the others are waiting for.
-    const signal = AbortSignal.timeout(config.upstreamTimeoutMs)
+    const deadline = createDeadline(config.upstreamTimeoutMs)
     try {
-      return await relay(await send(signal), { signal, key, budget })
+      return await relay(await send(deadline.signal), { deadline, key, budget })
     } catch (error) {
       if (error instanceof Busy) return busy(error)
-      if (signal.aborted) {
+      if (deadline.signal.aborted) {
         return ownAnswer(errorResponse(504, 'upstream_timeout', `foxapi did not answer within ${Math.round(config.upstreamTimeoutMs / 1000)} s.`))
       }
       if (error instanceof TooLarge) {
@@ -65,6 +65,7 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
       }
       return ownAnswer(errorResponse(502, 'upstream_unreachable', `foxwatch could not reach foxapi at ${new URL(config.upstreamBaseUrl).host}.`))
     } finally {
+      deadline.clear()
       endTurn()
     }
   }
@@ -196,7 +197,28 @@ const JSON_TYPE = /^(?:application\/(?:[\w.-]+\+)?json|text\/json|text\/plain)$/
 /** A media type plain enough to name in a sentence. */
 const PLAIN_TYPE = /^[\w.+-]{1,40}\/[\w.+-]{1,60}$/
 
-type RelayOptions = { signal: AbortSignal; key: string; budget: MemoryBudget }
+/**
+ * foxapi's time limit, held while an answer waits for room in the budget: the wait is foxwatch's,
+ * and the answer's body then gets the whole limit again.
+ */
+type Deadline = { signal: AbortSignal; pause(): void; restart(): void; clear(): void }
+
+function createDeadline(ms: number): Deadline {
+  const controller = new AbortController()
+  const fire = () => controller.abort(new DOMException('foxapi did not answer in time', 'TimeoutError'))
+  let timer = setTimeout(fire, ms)
+  return {
+    signal: controller.signal,
+    pause: () => clearTimeout(timer),
+    restart() {
+      clearTimeout(timer)
+      timer = setTimeout(fire, ms)
+    },
+    clear: () => clearTimeout(timer),
+  }
+}
+
+type RelayOptions = { deadline: Deadline; key: string; budget: MemoryBudget }
 
 /**
  * foxapi's answer as foxwatch passes it on: always JSON (anything else becomes foxwatch's own
@@ -204,7 +226,7 @@ type RelayOptions = { signal: AbortSignal; key: string; budget: MemoryBudget }
  * key taken out, and only the headers foxwatch understands, rewritten in the one form it sends.
  * The body is read whole so a stall is a timeout and the key can be found wherever it falls.
  */
-async function relay(response: Response, { signal, key, budget }: RelayOptions): Promise<Answer> {
+async function relay(response: Response, { deadline, key, budget }: RelayOptions): Promise<Answer> {
   const type = response.headers.get('content-type')?.split(';')[0]?.trim() ?? ''
   const headers: Array<[string, string]> = [['cache-control', 'no-store'], ['content-type', 'application/json; charset=utf-8']]
   const retryAfter = retryAfterSeconds(response.headers.get('retry-after'))
@@ -217,7 +239,7 @@ async function relay(response: Response, { signal, key, budget }: RelayOptions):
     return ownAnswer(errorResponse(ok ? 502 : response.status, ok ? 'upstream_bad_response' : 'upstream_not_json',
       `it sent ${what}, not JSON.`, Object.fromEntries(headers.filter(([name]) => name === 'retry-after'))))
   }
-  const { body, release } = await readCapped(response, signal, budget)
+  const { body, release } = await readCapped(response, deadline, budget)
   const clean = redactKey(body, key)
   // A key replaced by the longer "[API key]" grows the body: that growth is held too.
   const grown = clean.byteLength - body.byteLength
@@ -250,7 +272,8 @@ function retryAfterSeconds(header: string | null, now = Date.now()): number | un
 }
 
 /** The whole body, its bytes taken from the budget first (all at once when the length is declared). */
-async function readCapped(response: Response, signal: AbortSignal, budget: MemoryBudget): Promise<{ body: Uint8Array<ArrayBuffer>; release: () => void }> {
+async function readCapped(response: Response, deadline: Deadline, budget: MemoryBudget): Promise<{ body: Uint8Array<ArrayBuffer>; release: () => void }> {
+  const { signal } = deadline
   const declared = Number(response.headers.get('content-length'))
   if (declared > MAX_BODY_BYTES) {
     // Unread, the body would hold the connection to foxapi open (and foxapi sending) for good.
@@ -267,7 +290,9 @@ async function readCapped(response: Response, signal: AbortSignal, budget: Memor
     if (Number.isSafeInteger(declared) && declared > 0) {
       // Waiting for room for the whole answer before reading any of it: two half-read answers
       // can never each hold the room the other needs.
-      await budget.take(declared, { signal })
+      deadline.pause()
+      await budget.take(declared)
+      deadline.restart()
       reserved = declared
     }
     // With a length declared, the bytes go straight into one buffer of that size; without, they

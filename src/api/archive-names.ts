@@ -46,8 +46,15 @@ export function zipPath(name: string): string {
 export function uniqueZipPaths(): (name: string) => string {
   const used = new Set<string>()
   const nextNumber = new Map<string, number>()
+  // The same name given again is cleaned once: a plan of one long name a thousand times costs
+  // one cleaning, not a thousand.
+  const cleaned = new Map<string, string>()
   return (name) => {
-    const path = zipPath(name)
+    let path = cleaned.get(name)
+    if (path === undefined) {
+      path = zipPath(name)
+      cleaned.set(name, path)
+    }
     let candidate = path
     if (used.has(candidate)) {
       const extension = /\.[^./]+$/.exec(path)?.[0] ?? ''
