@@ -2,23 +2,25 @@
 // (compiled, as `npm start` runs it) against a foxapi stand-in on loopback. For each: how long the
 // attack's own request takes, the server's peak memory (VmHWM), and /api/config's latency while it
 // runs (asked every 50 ms). Prints medians (min–max) of --runs N (default 3).
+import { spawn } from 'node:child_process'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { buildPages, spread, startFoxwatch, type Foxwatch } from './bench-server.ts'
+import { uniqueZipPaths } from '../src/api/archive-names.ts'
+import { SavePlan } from '../server/save-all.ts'
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })
 const runs = Number(args.runs)
 const MB = 1024 * 1024
 const PORT = 4810
 
-/** foxapi, answering every task with a JSON body of 30 MB (declared), distinct per ID. */
+/** foxapi, answering every task with the same JSON body of 30 MB (declared); each ID is its own query. */
 async function startBigUpstream(): Promise<{ url: string; server: Server }> {
-  const padding = 'x'.repeat(30 * MB)
-  const server = createServer((req, res) => {
-    const body = `{"id":${JSON.stringify(req.url ?? '')},"status":"completed","results":[],"padding":"${padding}"}`
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) })
+  const body = Buffer.from(`{"id":"task-big","status":"completed","results":[],"padding":"${'x'.repeat(30 * MB)}"}`)
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.byteLength) })
     res.end(body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -27,18 +29,43 @@ async function startBigUpstream(): Promise<{ url: string; server: Server }> {
 
 const peakMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024
 
-/** Asks /api/config every 50 ms until `attack` settles: the latencies, in ms. */
-async function configLatencies(base: string, attack: Promise<unknown>): Promise<number[]> {
-  let done = false
-  void attack.finally(() => (done = true)).catch(() => undefined)
-  const latencies: number[] = []
-  while (!done) {
+// The pinger runs in a process of its own: this one is busy sending the attack, and its own
+// pauses would be counted as the server's.
+const PINGER = `
+  let stop = false
+  const latencies = []
+  process.on('message', () => (stop = true))
+  // A refused or broken answer counts as the time it took to fail: the server was not answering.
+  const ask = async () => {
     const started = performance.now()
-    await fetch(`${base}/api/config`).then((response) => response.arrayBuffer())
-    latencies.push(performance.now() - started)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await fetch(process.argv[1] + '/api/config').then((response) => response.arrayBuffer()).catch(() => undefined)
+    return performance.now() - started
   }
-  return latencies
+  ;(async () => {
+    // Warm: the first fetch of a process loads its HTTP client.
+    for (let n = 0; n < 5; n++) await ask()
+    process.send('ready')
+    while (!stop) {
+      latencies.push(await ask())
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    process.send(latencies, () => process.exit(0))
+  })()
+`
+
+/** Runs `attack` while another process asks /api/config every 50 ms: the latencies, in ms. */
+async function configLatencies(base: string, attack: () => Promise<unknown>): Promise<number[]> {
+  const pinger = spawn(process.execPath, ['-e', PINGER, base], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const messages: unknown[] = []
+  const next = () => new Promise<unknown>((resolve) => {
+    const queued = messages.shift()
+    if (queued !== undefined) return resolve(queued)
+    pinger.once('message', (message) => resolve(message))
+  })
+  await next()
+  await attack().catch(() => undefined)
+  if (pinger.connected) pinger.send('stop')
+  return (await next()) as number[]
 }
 
 /** A raw POST of `bytes` (declared) to /api/save-all; resolves with the status when answered. */
@@ -47,7 +74,7 @@ function postBody(base: string, bytes: number): Promise<number> {
     let sent = 0
     const request = httpRequest(`${base}/api/save-all`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'content-length': String(bytes) },
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'sec-fetch-site': 'same-origin', 'content-length': String(bytes) },
     }, (response) => {
       response.resume()
       response.on('end', () => {
@@ -56,6 +83,8 @@ function postBody(base: string, bytes: number): Promise<number> {
       })
     })
     request.on('error', (error) => (sent > 0 ? undefined : reject(error)))
+    // Cut off with no answer at all: said as status 0, not left hanging.
+    request.on('close', () => resolve(0))
     const chunk = Buffer.alloc(MB, 'a')
     const more = () => {
       while (sent < bytes && !request.destroyed) {
@@ -68,32 +97,43 @@ function postBody(base: string, bytes: number): Promise<number> {
   })
 }
 
-function savePlanForm(files: Array<{ url: string; name: string }>, derived: Array<{ name: string; text: string }>): URLSearchParams {
-  return new URLSearchParams({ plan: JSON.stringify({ taskId: 'task-attack', task: '{}', files, derived }) })
+const BOUNDARY = 'foxwatch-attack'
+
+/** A Save all plan as a multipart form body, as the page sends it, made before the clock starts. */
+function savePlanForm(files: Array<{ url: string; name: string }>, derived: Array<{ name: string; text: string }>): Buffer {
+  const plan = JSON.stringify({ taskId: 'task-attack', task: '{}', files, derived })
+  return Buffer.from(`--${BOUNDARY}\r\ncontent-disposition: form-data; name="plan"\r\n\r\n${plan}\r\n--${BOUNDARY}--\r\n`)
+}
+
+/** Posts a made form body to /api/save-all, reads the answer whole and throws it away: its status. */
+function postForm(base: string, body: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${base}/api/save-all`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'sec-fetch-site': 'same-origin', 'content-length': String(body.byteLength) },
+    }, (response) => {
+      response.resume()
+      response.on('end', () => resolve(response.statusCode ?? 0))
+    })
+    request.on('error', reject)
+    request.end(body)
+  })
 }
 
 type Attack = { name: string; run(server: Foxwatch): Promise<string> }
 
 const worstAccepted = `${'d/'.repeat(15)}${'n'.repeat(1024 - 30)}`
+const worstForm = savePlanForm(Array.from({ length: 2000 }, () => ({ url: 'not a link', name: worstAccepted })), Array.from({ length: 100 }, () => ({ name: worstAccepted, text: 'x' })))
+const probeName = `${'d/'.repeat(5000)}${'n'.repeat(200)}.png`
+const probeForm = savePlanForm(Array.from({ length: 300 }, () => ({ url: 'not a link', name: probeName })), [])
 const attacks: Attack[] = [
   {
     name: 'save-all, worst accepted plan (2,000 files + 100 derived, one name at the caps)',
-    async run({ base }) {
-      const form = savePlanForm(Array.from({ length: 2000 }, () => ({ url: 'not a link', name: worstAccepted })), Array.from({ length: 100 }, () => ({ name: worstAccepted, text: 'x' })))
-      const response = await fetch(`${base}/api/save-all`, { method: 'POST', body: form, headers: { 'sec-fetch-site': 'same-origin' } })
-      await response.arrayBuffer()
-      return String(response.status)
-    },
+    run: async ({ base }) => String(await postForm(base, worstForm)),
   },
   {
     name: 'save-all, the probe\'s plan (300 names behind 5,000 d/ segments)',
-    async run({ base }) {
-      const name = `${'d/'.repeat(5000)}${'n'.repeat(200)}.png`
-      const form = savePlanForm(Array.from({ length: 300 }, () => ({ url: 'not a link', name })), [])
-      const response = await fetch(`${base}/api/save-all`, { method: 'POST', body: form, headers: { 'sec-fetch-site': 'same-origin' } })
-      await response.arrayBuffer()
-      return String(response.status)
-    },
+    run: async ({ base }) => String(await postForm(base, probeForm)),
   },
   { name: 'save-all, a 200 MB form body', run: async ({ base }) => String(await postBody(base, 200 * MB)) },
   {
@@ -113,6 +153,20 @@ const attacks: Attack[] = [
   },
 ]
 
+/** The planning alone, in this process: the worst accepted plan read by the schema and every name given once. */
+function planningMs(): number[] {
+  const plan = JSON.parse(worstForm.toString('utf8').split('\r\n')[3] ?? '') as unknown
+  const times: number[] = []
+  for (let run = 0; run < Math.max(5, runs); run++) {
+    const started = performance.now()
+    const parsed = SavePlan.parse(plan)
+    const unique = uniqueZipPaths()
+    for (const entry of [...parsed.derived, ...parsed.files]) unique(entry.name)
+    times.push(performance.now() - started)
+  }
+  return times
+}
+
 const build = await buildPages({ baselines: false })
 const upstream = await startBigUpstream()
 const fmt = (values: number[], digits = 0) => {
@@ -120,6 +174,7 @@ const fmt = (values: number[], digits = 0) => {
   return `${median.toFixed(digits)} (${min.toFixed(digits)}–${max.toFixed(digits)})`
 }
 try {
+  console.log(`planning the worst accepted save-all plan (schema and names), in-process: ${fmt(planningMs(), 1)} ms\n`)
   console.log(`| attack | answer | attack request, ms | server peak, MB (at start) | /api/config p50 / max during, ms |`)
   console.log('|---|---|---|---|---|')
   for (const attack of attacks) {
@@ -133,11 +188,15 @@ try {
       const server = await startFoxwatch({ build, port: PORT, upstream: upstream.url })
       try {
         starts.push(peakMb(server.pid))
-        const started = performance.now()
-        const attacking = attack.run(server)
-        const latencies = await configLatencies(server.base, attacking)
-        answers.add(await attacking)
-        took.push(performance.now() - started)
+        let answer = ''
+        let ms = 0
+        const latencies = await configLatencies(server.base, async () => {
+          const started = performance.now()
+          answer = await attack.run(server)
+          ms = performance.now() - started
+        })
+        answers.add(answer)
+        took.push(ms)
         peaks.push(peakMb(server.pid))
         const sorted = latencies.toSorted((a, b) => a - b)
         p50s.push(sorted[Math.floor(sorted.length / 2)] ?? NaN)

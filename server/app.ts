@@ -66,6 +66,9 @@ export function createApp({ config, upstream = (request) => fetch(request), demo
   app.use('/assets/*', serveStatic({ root: config.staticRoot, onFound: (_path, c) => {
     c.header('cache-control', 'public, max-age=31536000, immutable')
   } }))
+  // A built file that is not there is a 404, not the page: a stale tab asking for an old chunk
+  // learns it at once, and nothing under /assets/ is ever answered with HTML.
+  app.all('/assets/*', () => errorResponse(404, 'invalid_request_error', 'No such file in this build of foxwatch.'))
   app.use('*', serveStatic({ root: config.staticRoot, index: 'no-directory-index' }))
 
   // Every other path (such as /tasks/<id>) is a page of the single-page app, with this server's

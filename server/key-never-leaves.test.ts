@@ -109,6 +109,7 @@ function everyPath(): Call[] {
     { method: 'POST', path: '/api/save-all', body: plan(links.map((url, n) => ({ url, name: `f${n}.png` }))), headers: { 'sec-fetch-site': 'same-origin' } },
     { method: 'POST', path: '/api/save-all', body: plan([]), headers: { 'sec-fetch-site': 'cross-site' } },
     { method: 'POST', path: '/api/save-all', body: 'plan=%7B', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' } },
+    { method: 'POST', path: '/api/save-all', body: '--b\r\ncontent-disposition: form-data; name="plan"\r\n\r\n{\r\n--b--', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'multipart/form-data; boundary=b' } },
     { path: '/api/config' },
     { path: '/api/no-such-route' },
     { path: '/' },

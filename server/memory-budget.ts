@@ -23,7 +23,7 @@ export type BudgetLimits = {
   waitMs: number
 }
 
-export const BUDGET_LIMITS: BudgetLimits = { bytes: 96 * 1024 * 1024, queries: 32, waiting: 512, waitMs: 10_000 }
+export const BUDGET_LIMITS: BudgetLimits = { bytes: 48 * 1024 * 1024, queries: 32, waiting: 512, waitMs: 10_000 }
 
 /** Seconds a refused caller is told to wait: long enough for a few large answers to drain. */
 const RETRY_AFTER_SECONDS = 2

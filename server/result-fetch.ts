@@ -27,17 +27,26 @@ export type ResultLimits = {
 // 2 GB at about 10 Mbit/s.
 export const RESULT_LIMITS: ResultLimits = { redirects: 5, maxBytes: 2 * 1024 ** 3, idleMs: 30_000, totalMs: 30 * 60_000 }
 
+type RefusalType = 'invalid_request_error' | 'save_refused' | 'save_failed'
+
 /** Why a result could not be fetched, as the answer foxwatch gives for it. */
 export class ResultRefused extends Error {
-  readonly response: Response
-  constructor(response: Response, message: string) {
+  readonly status: number
+  readonly type: RefusalType
+  constructor(status: number, type: RefusalType, message: string) {
     super(message)
-    this.response = response
+    this.status = status
+    this.type = type
+  }
+
+  /** Made when asked: Save all records thousands of refusals and answers none of them. */
+  get response(): Response {
+    return errorResponse(this.status, this.type, this.message)
   }
 }
 
-function refuse(status: number, type: 'invalid_request_error' | 'save_refused' | 'save_failed', message: string): ResultRefused {
-  return new ResultRefused(errorResponse(status, type, message), message)
+function refuse(status: number, type: RefusalType, message: string): ResultRefused {
+  return new ResultRefused(status, type, message)
 }
 
 export type ResultFetchOptions = {

@@ -20,8 +20,15 @@ const FORM_OVERHEAD_BYTES = 64 * 1024
 const MAX_LINK = 8192
 
 /** A name inside the archive, capped as file systems cap them: length, and folders deep. */
-const ArchiveName = z.string().min(1).max(MAX_ARCHIVE_NAME)
-  .refine((name) => name.split('/').length <= MAX_ARCHIVE_DEPTH, `A name may be at most ${MAX_ARCHIVE_DEPTH} folders deep.`)
+const ArchiveName = z.string().min(1).max(MAX_ARCHIVE_NAME, { abort: true })
+  .refine((name) => folders(name) <= MAX_ARCHIVE_DEPTH, `A name may be at most ${MAX_ARCHIVE_DEPTH} folders deep.`)
+
+/** How many parts a name's slashes make, counted no further than the cap. */
+function folders(name: string): number {
+  let parts = 1
+  for (let at = name.indexOf('/'); at !== -1 && parts <= MAX_ARCHIVE_DEPTH; at = name.indexOf('/', at + 1)) parts++
+  return parts
+}
 
 export const SavePlan = z.object({
   taskId: z.string().min(1).max(MAX_TASK_ID),
@@ -77,8 +84,11 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
         return errorResponse(400, 'invalid_request_error', `The save plan is not in the expected shape: ${parsed.error.issues[0]?.message ?? 'unknown'}.`)
       }
       plan = parsed.data
-    } catch {
+    } catch (error) {
       giveBack()
+      if (error instanceof NotMultipart) {
+        return errorResponse(415, 'invalid_request_error', 'Save all takes its plan as multipart/form-data, as the foxwatch page sends it.')
+      }
       return errorResponse(400, 'invalid_request_error', 'The save plan could not be read.')
     }
 
@@ -125,8 +135,11 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
         // The plan's text is in the archive now; only its list of links is still needed.
         plan = { ...plan, task: '', derived: [] }
         giveBack()
-        for (const file of plan.files) {
+        for (const [index, file] of plan.files.entries()) {
           if (cancelled) return
+          // Files that fail at once (dead links) never wait on a socket: every so often the
+          // other requests get their turn, so no plan holds the server's one thread for long.
+          if (index % 64 === 63) await new Promise((resolve) => setImmediate(resolve))
           const name = unique(file.name)
           try {
             const response = await fetchResult(file.url, request.url)
@@ -168,9 +181,7 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
 function tooLarge(bytes: number): Response {
   const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
   return errorResponse(413, 'body_too_large',
-    `This Save all plan is ${mb(bytes)}; foxwatch takes at most ${mb(MAX_SAVE_PLAN_BYTES)}. Save the files one by one instead.`,
-    // Refused before reading: closing the connection spares both sides the rest of the upload.
-    { connection: 'close' })
+    `This Save all plan is ${mb(bytes)}; foxwatch takes at most ${mb(MAX_SAVE_PLAN_BYTES)}. Save the files one by one instead.`)
 }
 
 class PlanTooLarge extends Error {
@@ -223,35 +234,28 @@ async function readPlanBody(request: Request, declared: number, limit: number, b
 }
 
 /**
- * The form's `plan` field, read with the platform's native searches and decoders. A general form
- * parser does it in JavaScript a character at a time: half a second for a 40 MB plan, all of it
- * on the one thread every other request waits for.
+ * The form's `plan` field, read with the platform's native searches and decoder: a general form
+ * parser does it in JavaScript a character at a time (half a second for a 40 MB plan, all of it on
+ * the one thread every other request waits for). Only multipart is taken, as the page sends: URL
+ * encoding makes the plan half as large again, and decoding its escapes is slow too.
  */
 export function planField(body: Uint8Array<ArrayBuffer>, contentType: string): string {
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType)
-  if (boundary) {
-    const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2] ?? ''}`)
-    // The first delimiter has no line break before it.
-    for (let at = bytes.indexOf(delimiter.subarray(2)); at !== -1;) {
-      const headersStart = at + delimiter.length - 2 + 2
-      const headersEnd = bytes.indexOf('\r\n\r\n', headersStart)
-      if (headersEnd === -1) break
-      const next = bytes.indexOf(delimiter, headersEnd + 4)
-      if (next === -1) break
-      const headers = bytes.toString('latin1', headersStart, headersEnd)
-      if (/^content-disposition:\s*form-data;\s*name="plan"(;|\s*$)/im.test(headers)) return bytes.toString('utf8', headersEnd + 4, next)
-      at = next + 2
-    }
-    throw new Error('no plan in the form')
+  if (!boundary) throw new NotMultipart()
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2] ?? ''}`)
+  // The first delimiter has no line break before it; `at` is always at a `--boundary`.
+  for (let at = bytes.indexOf(delimiter.subarray(2)); at !== -1;) {
+    const headersStart = at + delimiter.length
+    const headersEnd = bytes.indexOf('\r\n\r\n', headersStart)
+    if (headersEnd === -1) break
+    const next = bytes.indexOf(delimiter, headersEnd + 4)
+    if (next === -1) break
+    const headers = bytes.toString('latin1', headersStart, headersEnd)
+    if (/^content-disposition:\s*form-data;\s*name="plan"(;|\s*$)/im.test(headers)) return bytes.toString('utf8', headersEnd + 4, next)
+    at = next + 2
   }
-  if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
-    const text = bytes.toString('latin1')
-    const field = text.startsWith('plan=') ? 0 : text.indexOf('&plan=') + 1
-    if (field === 0 && !text.startsWith('plan=')) throw new Error('no plan in the form')
-    const start = field + 5
-    const end = text.indexOf('&', start)
-    return decodeURIComponent(text.slice(start, end === -1 ? undefined : end).replaceAll('+', ' '))
-  }
-  throw new Error('not a form')
+  throw new Error('no plan in the form')
 }
+
+export class NotMultipart extends Error {}

@@ -11,11 +11,11 @@ export const MAX_ARCHIVE_NAME = 1024
 export const MAX_ARCHIVE_DEPTH = 16
 
 /**
- * The most bytes a Save all plan may take as a form body: a transcript of about 60,000 words
- * (six hours of speech) with its subtitles, 15 MB a 20,000 words. Past it, the page says so
+ * The most bytes a Save all plan may take as a form body: a transcript of about 50,000 words
+ * (five hours of speech) with its subtitles, 15 MB a 20,000 words. Past it, the page says so
  * instead of posting.
  */
-export const MAX_SAVE_PLAN_BYTES = 48 * 1024 * 1024
+export const MAX_SAVE_PLAN_BYTES = 40 * 1024 * 1024
 
 /** One entry of manifest.json, field for field. */
 export type ManifestEntry = {
