@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { buildPages, spread, startFoxwatch, type Foxwatch } from './bench-server.ts'
-import { uniqueZipPaths } from '../src/api/archive-names.ts'
+import { uniqueZipPaths } from '../src/contract/archive-names.ts'
 import { SavePlan } from '../server/save-all.ts'
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } })
@@ -101,8 +101,10 @@ const BOUNDARY = 'foxwatch-attack'
 
 /** A Save all plan as a multipart form body, as the page sends it, made before the clock starts. */
 function savePlanForm(files: Array<{ url: string; name: string }>, derived: Array<{ name: string; text: string }>): Buffer {
-  const plan = JSON.stringify({ taskId: 'task-attack', task: '{}', files, derived })
-  return Buffer.from(`--${BOUNDARY}\r\ncontent-disposition: form-data; name="plan"\r\n\r\n${plan}\r\n--${BOUNDARY}--\r\n`)
+  const plan = JSON.stringify({ taskId: 'task-attack', files, derived: derived.map(({ name }) => ({ name })) })
+  const part = (headers: string, body: string) => `--${BOUNDARY}\r\ncontent-disposition: form-data; ${headers}\r\n\r\n${body}\r\n`
+  const texts = ['{}', ...derived.map(({ text }) => text)].map((text, n) => part(`name="text"; filename="text-${n}"`, text)).join('')
+  return Buffer.from(`${part('name="plan"', plan)}${texts}--${BOUNDARY}--\r\n`)
 }
 
 /** Posts a made form body to /api/save-all, reads the answer whole and throws it away: its status. */

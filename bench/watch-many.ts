@@ -18,7 +18,7 @@ declare global {
   }
 }
 
-/** The request budget's defaults (src/settings/settings.ts), which the page runs with here. */
+/** The request budget's defaults (src/lib/settings.ts), which the page runs with here. */
 const BUDGET = { inFlight: 4, perSecond: 5 }
 /** Before measuring: the first round of queries and renders settles down (shorter in short watches). */
 const WARM_UP_MS = 5000

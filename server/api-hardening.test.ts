@@ -6,12 +6,12 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES } from '../src/api/archive-names.ts'
+import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES } from '../src/contract/archive-names.ts'
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts'
 import { createMemoryBudget } from './memory-budget.ts'
-import { NotMultipart, planField } from './save-all.ts'
+import { formParts, NotMultipart } from './save-all.ts'
 import { createTaskProxy } from './task-proxy.ts'
 
 const KEY = 'sk-hardening-0123456789'
@@ -69,10 +69,11 @@ afterAll(async () => {
   await foxapi.close()
 })
 
-/** A Save all form, as the page sends it: multipart, the plan in one field. */
-function formOf(plan: string): FormData {
+/** A Save all form, as the page sends it: multipart, the plan in one field, then task.json and each derived text. */
+function formOf(plan: string, texts: readonly string[] = ['{}']): FormData {
   const form = new FormData()
   form.set('plan', plan)
+  texts.forEach((text, n) => form.append('text', new Blob([text]), `text-${n}`))
   return form
 }
 
@@ -204,7 +205,7 @@ describe('POST /api/save-all', () => {
     ['a name past the length cap', { name: 'a'.repeat(MAX_ARCHIVE_NAME + 1) }, /1024/],
     ['a name past the depth cap', { name: `${'d/'.repeat(MAX_ARCHIVE_DEPTH)}x.png` }, /folders deep/],
   ])('refuses %s in the plan with 400 and a sentence', async (_name, file, sentence) => {
-    const plan = { taskId: 'task-x', task: '{}', files: [{ url: fileUrl('x.png'), ...file }], derived: [] }
+    const plan = { taskId: 'task-x', files: [{ url: fileUrl('x.png'), ...file }], derived: [] }
     const response = await fetch(`${base}/api/save-all`, {
       method: 'POST', body: formOf(JSON.stringify(plan)), headers: { 'sec-fetch-site': 'same-origin' },
     })
@@ -216,11 +217,11 @@ describe('POST /api/save-all', () => {
     // 2,000 links that fail at once, under names at the caps that all clean to the same path.
     const name = `${'d/'.repeat(MAX_ARCHIVE_DEPTH - 1)}${'n'.repeat(MAX_ARCHIVE_NAME - 2 * (MAX_ARCHIVE_DEPTH - 1))}`
     const plan = {
-      taskId: 'task-worst', task: '{}', derived: Array.from({ length: 100 }, () => ({ name, text: 'x' })),
+      taskId: 'task-worst', derived: Array.from({ length: 100 }, () => ({ name })),
       files: Array.from({ length: 2000 }, () => ({ url: 'not a link', name })),
     }
     const saving = fetch(`${base}/api/save-all`, {
-      method: 'POST', body: formOf(JSON.stringify(plan)), headers: { 'sec-fetch-site': 'same-origin' },
+      method: 'POST', body: formOf(JSON.stringify(plan), ['{}', ...plan.derived.map(() => 'x')]), headers: { 'sec-fetch-site': 'same-origin' },
     })
     const config = await fetch(`${base}/api/config`)
     expect(config.status).toBe(200)
@@ -266,7 +267,8 @@ describe('large task answers in flight at once', () => {
     expect(most).toBeLessThanOrEqual(8 * MB)
     expect(budget.load()).toEqual({ bytes: 0, queries: 0, waiting: 0 })
     await answers.close()
-  })
+    // Sixty megabytes through real sockets: seconds on a busy two-core machine.
+  }, 30_000)
 
   it('refuses an answer larger than the whole budget with 503 and Retry-After, and hangs up', async () => {
     const answers = await startLoopbackServer((_req, res) => {
@@ -292,27 +294,46 @@ describe('large task answers in flight at once', () => {
   })
 })
 
-describe('the plan field of a Save all form', () => {
-  const plan = JSON.stringify({ taskId: 'task-ü', task: '{"a":"b\\nc"}', files: [], derived: [{ name: 'x.srt', text: '1\r\n00:00 & = + %\n' }] })
+describe('the parts of a Save all form', () => {
+  const plan = JSON.stringify({ taskId: 'task-ü', files: [], derived: [{ name: 'x.srt' }] })
+  const srt = '1\r\n00:00 & = + %\n--not-a-boundary\n'
 
-  it('is read from a multipart form as a form parser reads it', async () => {
+  it('are read from a multipart form byte for byte, as a form parser reads them', async () => {
     const multipart = new FormData()
     multipart.set('other', 'plan=nope')
     multipart.set('plan', plan)
-    multipart.set('after', '--')
+    multipart.append('text', new Blob(['{"a":"b\\nc"}']), 'task.json')
+    multipart.append('text', new Blob([srt]), 'x.srt')
     const request = new Request('http://x/', { method: 'POST', body: multipart })
     const body = new Uint8Array(await request.clone().arrayBuffer())
-    expect(String((await request.formData()).get('plan'))).toBe(plan)
-    expect(planField(body, request.headers.get('content-type') ?? '')).toBe(plan)
+    const parsed = await request.formData()
+    expect(String(parsed.get('plan'))).toBe(plan)
+    const parts = formParts(body, request.headers.get('content-type') ?? '')
+    expect(parts.map((part) => part.name)).toEqual(['other', 'plan', 'text', 'text'])
+    const decoded = parts.map((part) => new TextDecoder().decode(part.bytes))
+    expect(decoded.slice(1)).toEqual([plan, '{"a":"b\\nc"}', srt])
   })
 
-  it('is refused from a URL-encoded form with 415 and a sentence, and missing from anything else', async () => {
+  it('keep derived texts exactly as the page made them, in the zip', async () => {
+    const response = await fetch(`${base}/api/save-all`, { method: 'POST', body: formOf(plan, ['{"a":1}\n', srt]), headers: { 'sec-fetch-site': 'same-origin' } })
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()))
+    expect(new TextDecoder().decode(entries['task.json'])).toBe('{"a":1}\n')
+    expect(new TextDecoder().decode(entries['x.srt'])).toBe(srt)
+  })
+
+  it('must match the plan: one text for task.json, then one per derived file', async () => {
+    const response = await fetch(`${base}/api/save-all`, { method: 'POST', body: formOf(plan, ['{}']), headers: { 'sec-fetch-site': 'same-origin' } })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('needs 2 text parts')
+  })
+
+  it('are refused from a URL-encoded form with 415 and a sentence', async () => {
     const response = await fetch(`${base}/api/save-all`, {
       method: 'POST', body: new URLSearchParams({ plan }), headers: { 'sec-fetch-site': 'same-origin' },
     })
     expect(response.status).toBe(415)
     expect(await response.text()).toContain('multipart/form-data')
-    expect(() => planField(new Uint8Array(new ArrayBuffer(4)), 'text/plain')).toThrow(NotMultipart)
-    expect(() => planField(new TextEncoder().encode('--x\r\n\r\n') as Uint8Array<ArrayBuffer>, 'multipart/form-data; boundary=x')).toThrow('no plan')
+    expect(() => formParts(new Uint8Array(new ArrayBuffer(4)), 'text/plain')).toThrow(NotMultipart)
+    expect(formParts(new TextEncoder().encode('--x\r\n\r\n') as Uint8Array<ArrayBuffer>, 'multipart/form-data; boundary=x')).toEqual([])
   })
 })

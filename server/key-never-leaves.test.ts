@@ -89,7 +89,8 @@ type Call = { method?: string; path: string; headers?: Record<string, string>; b
 function everyPath(): Call[] {
   const plan = (files: Array<{ url: string; name: string }>) => {
     const form = new FormData()
-    form.set('plan', JSON.stringify({ taskId: 'task-ok', task: '{}', files, derived: [] }))
+    form.set('plan', JSON.stringify({ taskId: 'task-ok', files, derived: [] }))
+    form.append('text', new Blob(['{}']), 'task.json')
     return form
   }
   const tasks = ['task-ok', 'task-echo-401', 'task-echo-headers', 'task-echo-500', 'task-echo-json', 'task-429', 'task-hang', 'task-huge', 'task-reset', 'task-redirect',

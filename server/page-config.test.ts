@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ServerConfig } from '../src/api/server-config.ts'
+import { ServerConfig } from '../src/contract/server-config.ts'
 import { createApp } from './app.ts'
 import { readConfig } from './config.ts'
 

@@ -221,7 +221,7 @@ describe('the size cap', () => {
   it('refuses a file that says it is too large before reading it, and a check says so too', async () => {
     for (const method of ['GET', 'HEAD'] as const) {
       expect(await refusal(fetcher(limits)(`${host.url}/declared-too-large`, 'http://127.0.0.1:4173/api/save', method))).toEqual({
-        status: 502, message: 'The file is larger than 1000 bytes, the most foxwatch saves of one result.',
+        status: 502, message: 'The file is larger than 1000 B, the most foxwatch saves of one result.',
       })
     }
   })
@@ -230,7 +230,7 @@ describe('the size cap', () => {
     const file = await fetcher(limits)(`${host.url}/endless`, 'http://127.0.0.1:4173/api/save')
     const read = file.arrayBuffer()
     await expect(read).rejects.toBeInstanceOf(ResultRefused)
-    await expect(read).rejects.toThrow('The file is larger than 1000 bytes')
+    await expect(read).rejects.toThrow('The file is larger than 1000 B')
   })
 
   it('saves a file of exactly the cap', async () => {
@@ -244,13 +244,14 @@ describe('the size cap', () => {
 
   it('is written in a Save all manifest as the reason a file is missing', async () => {
     const saveAll = createSaveAllRoute({ config: configFor(host.url), demo: undefined, limits })
-    const plan = { taskId: 'task-cap', task: '{}', files: [{ url: `${host.url}/endless`, name: 'big.mp4' }, { url: `${host.url}/file`, name: 'ok.png' }], derived: [] }
+    const plan = { taskId: 'task-cap', files: [{ url: `${host.url}/endless`, name: 'big.mp4' }, { url: `${host.url}/file`, name: 'ok.png' }], derived: [] }
     const form = new FormData()
     form.set('plan', JSON.stringify(plan))
+    form.append('text', new Blob(['{}']), 'task.json')
     const response = await saveAll(new Request('http://127.0.0.1:4173/api/save-all', { method: 'POST', body: form, headers: { 'sec-fetch-site': 'same-origin' } }))
     const entries = unzipSync(new Uint8Array(await response.arrayBuffer()))
     const manifest: unknown = JSON.parse(new TextDecoder().decode(entries['manifest.json']))
-    expect(JSON.stringify(manifest)).toContain('The file is larger than 1000 bytes')
+    expect(JSON.stringify(manifest)).toContain('The file is larger than 1000 B')
     expect(entries['ok.png']).toEqual(picture)
   })
 })

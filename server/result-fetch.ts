@@ -10,6 +10,7 @@ import type { Config } from './config.ts'
 import { BlockedAddress, isLoopbackName, isPublicAddress, publicOnlyLookup, type Resolver } from './address-guard.ts'
 import type { Upstream } from './task-proxy.ts'
 import { errorResponse } from './upstream-error.ts'
+import { formatBytes } from '../src/contract/format-bytes.ts'
 
 export type ResultLimits = {
   /** Redirects followed before giving up. */
@@ -101,7 +102,7 @@ export function createResultFetch({ config, demo, limits: given, resolve }: Resu
       response.destroy()
       throw failed(status)
     }
-    const tooLarge = () => refuse(502, 'save_failed', `The file is larger than ${describeBytes(limits.maxBytes)}, the most foxwatch saves of one result.`)
+    const tooLarge = () => refuse(502, 'save_failed', `The file is larger than ${formatBytes(limits.maxBytes)}, the most foxwatch saves of one result.`)
     // A length past the cap is refused before a byte is read (and a check says so at once).
     if (Number(response.headers['content-length']) > limits.maxBytes) {
       response.destroy()
@@ -152,12 +153,6 @@ function failed(status: number): ResultRefused {
 
 const seconds = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`)
 
-function describeBytes(bytes: number): string {
-  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
-    if (bytes >= size) return `${Math.round((bytes / size) * 10) / 10} ${unit}`
-  }
-  return `${bytes} bytes`
-}
 
 class Timeout extends Error {}
 

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
-import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES, safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/api/archive-names.ts'
-import { MAX_TASK_ID } from '../src/api/task-id.ts'
+import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES, safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/contract/archive-names.ts'
+import { formatBytes } from '../src/contract/format-bytes.ts'
+import { MAX_TASK_ID } from '../src/contract/task-id.ts'
 import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
 import { contentDisposition } from './save-route.ts'
 import { StreamZip, ZipTooLarge } from './stream-zip.ts'
@@ -14,10 +15,15 @@ import { API_CSP } from './security-headers.ts'
 import { errorResponse } from './upstream-error.ts'
 
 const MAX_FILES = 2000
+/**
+ * The plan field itself: names and links only, 2,000 files at the caps. The text files (task.json,
+ * subtitles, markdown) come as parts of their own and are never parsed, only passed into the zip.
+ */
+const MAX_PLAN_FIELD_BYTES = 12 * 1024 * 1024
 /** A form's own framing around the plan (boundaries, the field's name). */
 const FORM_OVERHEAD_BYTES = 64 * 1024
-/** The longest link a browser keeps in its address bar; a result link is far shorter. */
-const MAX_LINK = 8192
+/** A signed result link runs to a kilobyte or two; past this it is not a result link. */
+const MAX_LINK = 4096
 
 /** A name inside the archive, capped as file systems cap them: length, and folders deep. */
 const ArchiveName = z.string().min(1).max(MAX_ARCHIVE_NAME, { abort: true })
@@ -30,12 +36,14 @@ function folders(name: string): number {
   return parts
 }
 
+/**
+ * What to put in the zip. The task's last response (task.json) and each derived file's text are
+ * not in it: they follow as the form's `text` parts, task.json first, then one per derived name.
+ */
 export const SavePlan = z.object({
   taskId: z.string().min(1).max(MAX_TASK_ID),
-  /** The task's last response, as JSON text: saved as task.json. */
-  task: z.string(),
   files: z.array(z.object({ url: z.string().max(MAX_LINK), name: ArchiveName })).max(MAX_FILES),
-  derived: z.array(z.object({ name: ArchiveName, text: z.string() })).max(100),
+  derived: z.array(z.object({ name: ArchiveName })).max(100),
 })
 export type SavePlan = z.infer<typeof SavePlan>
 
@@ -77,13 +85,26 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
       return errorResponse(400, 'invalid_request_error', 'The save plan could not be read.')
     }
     let plan: SavePlan
+    let texts: Uint8Array[]
     try {
-      const parsed = SavePlan.safeParse(JSON.parse(planField(body, request.headers.get('content-type') ?? '')))
+      const form = formParts(body, request.headers.get('content-type') ?? '')
+      const field = form.find((part) => part.name === 'plan')
+      if (!field) throw new Error('no plan in the form')
+      if (field.bytes.byteLength > MAX_PLAN_FIELD_BYTES) {
+        giveBack()
+        return errorResponse(413, 'body_too_large', `The save plan lists more than ${formatBytes(MAX_PLAN_FIELD_BYTES)} of names and links.`)
+      }
+      const parsed = SavePlan.safeParse(JSON.parse(new TextDecoder().decode(field.bytes)))
       if (!parsed.success) {
         giveBack()
         return errorResponse(400, 'invalid_request_error', `The save plan is not in the expected shape: ${parsed.error.issues[0]?.message ?? 'unknown'}.`)
       }
       plan = parsed.data
+      texts = form.filter((part) => part.name === 'text').map((part) => part.bytes)
+      if (texts.length !== plan.derived.length + 1) {
+        giveBack()
+        return errorResponse(400, 'invalid_request_error', `The save plan names ${plan.derived.length} derived files, so it needs ${plan.derived.length + 1} text parts (task.json first), not ${texts.length}.`)
+      }
     } catch (error) {
       giveBack()
       if (error instanceof NotMultipart) {
@@ -130,10 +151,12 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
 
     void (async () => {
       try {
-        await addBytes(unique('task.json'), text(plan.task), null, 'application/json')
-        for (const derived of plan.derived) await addBytes(unique(derived.name), text(derived.text), null, null)
-        // The plan's text is in the archive now; only its list of links is still needed.
-        plan = { ...plan, task: '', derived: [] }
+        // The texts go in as the bytes the page sent: views into the form's body, never decoded.
+        const [taskJson = new Uint8Array(0), ...derivedTexts] = texts
+        await addBytes(unique('task.json'), [taskJson], null, 'application/json')
+        for (const [index, derived] of plan.derived.entries()) await addBytes(unique(derived.name), [derivedTexts[index] ?? new Uint8Array(0)], null, null)
+        // The texts are in the archive now; only the plan's list of links is still needed.
+        texts = []
         giveBack()
         for (const [index, file] of plan.files.entries()) {
           if (cancelled) return
@@ -179,9 +202,8 @@ export function createSaveAllRoute({ budget = createMemoryBudget(), ...options }
 }
 
 function tooLarge(bytes: number): Response {
-  const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
   return errorResponse(413, 'body_too_large',
-    `This Save all plan is ${mb(bytes)}; foxwatch takes at most ${mb(MAX_SAVE_PLAN_BYTES)}. Save the files one by one instead.`)
+    `This Save all plan is ${formatBytes(bytes)}; foxwatch takes at most ${formatBytes(MAX_SAVE_PLAN_BYTES)}. Save the files one by one instead.`)
 }
 
 class PlanTooLarge extends Error {
@@ -233,29 +255,37 @@ async function readPlanBody(request: Request, declared: number, limit: number, b
   }
 }
 
+/** One part of a multipart form: its field name, and its bytes (a view into the body, not a copy). */
+export type FormPart = { name: string; bytes: Uint8Array }
+
 /**
- * The form's `plan` field, read with the platform's native searches and decoder: a general form
- * parser does it in JavaScript a character at a time (half a second for a 40 MB plan, all of it on
- * the one thread every other request waits for). Only multipart is taken, as the page sends: URL
- * encoding makes the plan half as large again, and decoding its escapes is slow too.
+ * The parts of a multipart form, found with the platform's native searches: a general form parser
+ * does it in JavaScript a character at a time (half a second for 40 MB), all of it on the one
+ * thread every other request waits for. Only multipart is taken, as the page sends it: URL encoding
+ * makes the text half as large again, and decoding its escapes is slow too.
  */
-export function planField(body: Uint8Array<ArrayBuffer>, contentType: string): string {
+export function formParts(body: Uint8Array<ArrayBuffer>, contentType: string): FormPart[] {
   const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType)
   if (!boundary) throw new NotMultipart()
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
   const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2] ?? ''}`)
+  const parts: FormPart[] = []
   // The first delimiter has no line break before it; `at` is always at a `--boundary`.
-  for (let at = bytes.indexOf(delimiter.subarray(2)); at !== -1;) {
+  for (let at = bytes.indexOf(delimiter.subarray(2)); at !== -1 && parts.length <= MAX_PARTS;) {
     const headersStart = at + delimiter.length
     const headersEnd = bytes.indexOf('\r\n\r\n', headersStart)
     if (headersEnd === -1) break
     const next = bytes.indexOf(delimiter, headersEnd + 4)
     if (next === -1) break
     const headers = bytes.toString('latin1', headersStart, headersEnd)
-    if (/^content-disposition:\s*form-data;\s*name="plan"(;|\s*$)/im.test(headers)) return bytes.toString('utf8', headersEnd + 4, next)
+    const name = /^content-disposition:\s*form-data;\s*name="([^"]*)"/im.exec(headers)?.[1]
+    if (name !== undefined) parts.push({ name, bytes: body.subarray(headersEnd + 4, next) })
     at = next + 2
   }
-  throw new Error('no plan in the form')
+  return parts
 }
+
+/** A plan, task.json and 100 derived files, with room for a few fields more. */
+const MAX_PARTS = 110
 
 export class NotMultipart extends Error {}

@@ -1,7 +1,7 @@
 // GET /api/save?url=…&name=…: streams one result file to the browser as a download.
 // GET /api/file?url=…: the same file inline, same-origin, for the page's own use (WebGL
 // textures, waveforms), which cross-origin rules would otherwise block.
-import { safeFileName } from '../src/api/archive-names.ts'
+import { safeFileName } from '../src/contract/archive-names.ts'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
 import { API_CSP } from './security-headers.ts'
 import { errorResponse } from './upstream-error.ts'

@@ -2,7 +2,7 @@
 // is taken on the way (zlib's native crc32, several times faster than a JS table) and written
 // after it in a data descriptor. Media is already compressed, so storing costs nothing in size.
 import { crc32 } from 'node:zlib'
-import { centralRecord, dataDescriptor, endRecord, localHeader, MAX_ENTRIES, MAX_OFFSET, type ZipRecordEntry } from '../src/keep/zip-records.ts'
+import { centralRecord, dataDescriptor, endRecord, localHeader, MAX_ENTRIES, MAX_OFFSET, type ZipRecordEntry } from '../src/contract/zip-records.ts'
 
 export class ZipTooLarge extends Error {}
 

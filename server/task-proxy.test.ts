@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Config } from './config.ts'
-import { createTaskProxy, KEY_HEADER, type Upstream } from './task-proxy.ts'
-import { PACE_HEADER, PAGE_HEADER, startGap } from '../src/api/request-pace.ts'
+import { createTaskProxy, type Upstream } from './task-proxy.ts'
+import { KEY_HEADER } from '../src/contract/key-header.ts'
+import { PACE_HEADER, PAGE_HEADER, startGap } from '../src/contract/request-pace.ts'
 
 const BASE = 'https://api.foxapi.test'
 const SERVER_KEY = 'sk-server-5ecret-KEY-0001'

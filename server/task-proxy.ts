@@ -5,13 +5,13 @@ import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
 import { createPacer, PaceFull } from './pace.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
-import { MAX_TASK_ID } from '../src/api/task-id.ts'
-import { PACE_HEADER, PAGE_HEADER, PAGE_ID, startGap } from '../src/api/request-pace.ts'
+import { KEY_HEADER } from '../src/contract/key-header.ts'
+import { MAX_TASK_ID } from '../src/contract/task-id.ts'
+import { PACE_HEADER, PAGE_HEADER, PAGE_ID, startGap } from '../src/contract/request-pace.ts'
 
 /** Something that answers a Request the way fetch would: global fetch, or the in-process demo app. */
 export type Upstream = (request: Request) => Promise<Response>
 
-export const KEY_HEADER = 'x-foxapi-key'
 // An hour of transcript is a few MB of JSON; anything far past that is not a task.
 const MAX_BODY_BYTES = 32 * 1024 * 1024
 /** How much of a shared answer each caller's stream hands on at a time. */

@@ -2,8 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { applyTheme } from './app/theme'
-import { loadStoredSchemas } from './components/stored-list'
-import { loadStoredSettings, readSettings } from './settings/settings'
+import { loadStoredSchemas } from './lib/stored-list'
+import { loadStoredSettings, readSettings } from './lib/settings'
 import './index.css'
 
 const root = document.getElementById('root')

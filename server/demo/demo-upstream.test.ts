@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_TASK_ID } from '../../src/api/task-id.ts'
+import { MAX_TASK_ID } from '../../src/contract/task-id.ts'
 import { createDemoUpstream } from './demo-upstream.ts'
 
 describe('the demo upstream’s task route', () => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { scenarioFor, type Scenario } from './scenarios.ts'
-import { MAX_TASK_ID } from '../../src/api/task-id.ts'
+import { MAX_TASK_ID } from '../../src/contract/task-id.ts'
 
 export const DEMO_PREFIX = '/demo'
 

@@ -3,9 +3,10 @@ import { z } from 'zod/mini'
 import { en } from 'zod/locales'
 import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
-import { readSettings } from '../settings/settings'
+import { readSettings } from '../lib/settings'
 import { createRequestBudget } from './request-budget'
-import { PACE_HEADER, PAGE_HEADER } from './request-pace'
+import { KEY_HEADER } from '../contract/key-header'
+import { PACE_HEADER, PAGE_HEADER } from '../contract/request-pace'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
 
@@ -13,7 +14,6 @@ import type { TaskView } from './task-view'
 // here, in the task-fetching chunk, so the first page load doesn't carry them.
 z.config(en())
 
-export const KEY_HEADER = 'X-Foxapi-Key'
 const CLIENT_TIMEOUT_MS = 20_000
 
 type GetTaskOptions = {

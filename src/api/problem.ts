@@ -1,6 +1,6 @@
 // Every way a task query can fail, as a value with a sentence a person can act on.
 import { STOPS_POLLING, type Problem, type ProblemKind } from './problem-kinds'
-import { RawErrorBody } from './task-schema'
+import { RawErrorBody } from './error-body'
 
 // The kinds live apart so the polling policy can know them without loading the schemas.
 export { STOPS_POLLING, type Problem, type ProblemKind }

@@ -4,7 +4,7 @@
 // holds even when the way there delays some queries more than others. Waiters are
 // served first come, first served: a task asks again only after its last answer, so the queue
 // takes turns between tasks by itself.
-import { startGap } from './request-pace'
+import { startGap } from '../contract/request-pace'
 
 export type BudgetLimits = { inFlight: number; perSecond: number }
 

@@ -46,14 +46,6 @@ export const RawTask = z.looseObject({
 export type RawTask = z.infer<typeof RawTask>
 
 /** foxapi's (and foxwatch's) body for a non-2xx answer. */
-export const RawErrorBody = z.looseObject({
-  error: z.looseObject({
-    message: lenient(z.string()),
-    type: lenient(z.string()),
-    code: lenient(z.unknown()),
-  }),
-})
-export type RawErrorBody = z.infer<typeof RawErrorBody>
 
 // ── results[i] shapes ──────────────────────────────────────────────────────────────────────────
 

@@ -1,16 +1,17 @@
 import { QueryClient, useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
-import { ChunkBoundary } from '../components/chunk-boundary'
+import { ChunkBoundary } from '../lib/chunk-boundary'
 import { ApiKeyField } from '../settings/api-key-field'
-import { loadStoredSettings, useSettings, updateSettings } from '../settings/settings'
-import { HomePage } from '../tasks/home-page'
+import { loadStoredSettings, useSettings, updateSettings } from '../lib/settings'
+import { HomePage } from './home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
-import { KEEP_QUERIES_MS, PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
+import { PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
+import { KEEP_QUERIES_MS } from './stored-queries'
 import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
-import { navigate, routeOf, usePathname } from './router'
+import { navigate, routeOf, usePathname } from '../lib/router'
 
 /** Notifications are asked for only here, on the person's click, never on load. */
 async function setNotify(on: boolean) {
@@ -83,7 +84,7 @@ const goHome = () => navigate('/')
 
 // The task page (results, renderers, keeping) is its own chunk: the home page never needs it. A
 // deep link starts fetching it at once, beside the entry, instead of after the first render.
-const loadTaskPage = () => import('../tasks/task-page')
+const loadTaskPage = () => import('./task-page')
 const TaskPage = lazy(() => loadTaskPage().then((module) => ({ default: module.TaskPage })))
 const deepLink = routeOf(window.location.pathname)
 if (deepLink.page === 'task') {
@@ -91,7 +92,7 @@ if (deepLink.page === 'task') {
   // page's chunks; the page's query takes it over (fetch-watch.ts, startHeadStart). Asked for
   // first, so its few chunks are not queued behind the task page's many.
   // After stored preferences are read (syncUpstream shapes the query), not before.
-  void Promise.all([import('../tasks/fetch-watch'), storedCacheExists(), loadStoredSettings()])
+  void Promise.all([import('../api/fetch-watch'), storedCacheExists(), loadStoredSettings()])
     .then(([fetching, stored]) => stored || fetching.startHeadStart(deepLink.taskId))
     .catch(() => undefined)
   // A failure here is met again, and shown, when the page renders it.

@@ -7,13 +7,7 @@ import { IsRestoringProvider, QueryClientProvider, type Query, type QueryClient 
 import { keys } from 'idb-keyval'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** How long a task's last state is kept without being looked at. */
-export const KEEP_QUERIES_MS = 7 * DAY_MS
-
-/** The IndexedDB key (idb-keyval's default store) the persisted cache lives under. */
-export const PERSISTED_QUERIES_KEY = 'foxwatch.queries'
+import { PERSISTED_QUERIES_KEY } from './stored-queries'
 
 const loadPersistence = () => import('./query-persistence')
 

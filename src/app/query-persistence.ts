@@ -11,7 +11,7 @@ import {
   type PersistQueryClientOptions,
 } from '@tanstack/react-query-persist-client'
 import { del, get, set } from 'idb-keyval'
-import { KEEP_QUERIES_MS, PERSISTED_QUERIES_KEY } from './persisted-query-client'
+import { KEEP_QUERIES_MS, PERSISTED_QUERIES_KEY } from './stored-queries'
 import { stringifyWhenIdle } from './stringify-in-slices'
 
 export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {

@@ -1,6 +1,6 @@
 // The list of keyboard shortcuts, as a modal dialog: its own chunk, loaded the first time `?` asks.
 import { useEffect, useRef } from 'react'
-import { Button } from '../components/ui/button'
+import { Button } from '../lib/ui/button'
 
 export const SHORTCUTS = [
   { keys: '/', does: 'Focus the Task ID field' },

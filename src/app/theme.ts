@@ -1,7 +1,7 @@
 // Puts the chosen theme on <html>: `dark` as a class for Tailwind's dark variant, and the
 // matching color-scheme so form controls and scrollbars follow.
 import { useEffect } from 'react'
-import type { Settings } from '../settings/settings-schema'
+import type { Settings } from '../lib/settings-schema'
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 

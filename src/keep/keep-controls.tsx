@@ -1,10 +1,10 @@
 // The task page's part of keeping: the button that keeps a task, and what is kept of it.
 import type { TaskView } from '../api/task-view'
-import { formatTime } from '../components/format'
-import { Button } from '../components/ui/button'
-import { formatBytes } from './format-bytes'
-import { useKept } from './kept-list'
-import { keepTask, removeKept } from './kept-store'
+import { formatTime } from '../lib/format'
+import { Button } from '../lib/ui/button'
+import { formatBytes } from '../contract/format-bytes'
+import { useKept } from './kept-store'
+import { keepTask, removeKept } from './kept-files'
 
 export function KeepButton({ task }: { task: TaskView }) {
   const kept = useKept()

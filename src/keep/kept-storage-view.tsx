@@ -1,8 +1,8 @@
 // The home page's view of what is kept in this browser, how big it is, and the browser's quota.
 import { lazy, Suspense } from 'react'
-import { ChunkBoundary } from '../components/chunk-boundary'
-import { formatBytes } from './format-bytes'
-import { useKept } from './kept-list'
+import { ChunkBoundary } from '../lib/chunk-boundary'
+import { formatBytes } from '../contract/format-bytes'
+import { useKept } from './kept-store'
 
 // The table (and removing) is a chunk fetched only when something is kept.
 const KeptTable = lazy(() => import('./kept-table').then((module) => ({ default: module.KeptTable })))

@@ -1,233 +1,97 @@
-// Tasks kept in this browser's origin private file system, so previews, Save and Save all work
-// after the result links die. One folder per task: each result file's bytes, then meta.json.
-// meta.json is written last and is what makes a folder a kept task, so a keep that fails part
-// way (storage full, a dead link, a closed tab) never shows up as a half-kept task. A chunk of its
-// own (its schemas need zod), fetched only when something is kept or a task page is open.
-import { useEffect, useState } from 'react'
-import { z } from 'zod/mini'
-import { stringifyJson } from '../api/deep-json'
-import { hasUrl, type TaskView } from '../api/task-view'
-import { fileNameFor, saveHref } from '../renderers/file-name'
-import { isKeepAvailable, keptRoot, publishKept, readKept, refreshKept, type KeptTask } from './kept-list'
+// What is kept in this browser's origin private file system, as the page shows it: the list of
+// kept tasks and the storage estimate, shared with React. Listing costs little; reading a kept
+// task's meta.json needs its schema (kept-meta.ts), a chunk fetched only when something is kept.
+// Keeping and removing are kept-files.ts.
+import { useSyncExternalStore } from 'react'
+import type { KeptTask } from './kept-meta'
 
-// The task page's way to what is kept; the listing itself is kept-list.ts, in the first load.
-export { useKept, useKeptTask } from './kept-list'
+const ROOT = 'foxwatch-kept'
 
-const META = 'meta.json'
+export type StorageUse = { usage: number; quota: number }
 
-export const KeptFile = z.object({
-  /** The artifact's position in the task's results. */
-  index: z.int().check(z.minimum(0)),
-  url: z.string(),
-  /** The name Save gives it. */
-  name: z.string(),
-  contentType: z.nullable(z.string()),
-  size: z.number().check(z.minimum(0)),
-  keptAt: z.number(),
-})
-export type KeptFile = z.infer<typeof KeptFile>
+export type KeepSnapshot = {
+  /** False until the first listing has been read, so nothing claims "not kept" too early. */
+  loaded: boolean
+  /** False where this browser has no origin private file system. */
+  available: boolean
+  /** True when something is kept but the page could not fetch what reads it (the server is gone). */
+  unreadable: boolean
+  tasks: readonly KeptTask[]
+  keeping: ReadonlySet<string>
+  /** The last failed keep or remove, per task, as a sentence. */
+  problems: ReadonlyMap<string, string>
+  storage: StorageUse | undefined
+}
 
-export const KeptMeta = z.object({
-  version: z.literal(1),
-  taskId: z.string(),
-  model: z.nullable(z.string()),
-  keptAt: z.number(),
-  /** The task's last response, as the JSON text foxapi sent (re-serialised). */
-  raw: z.string(),
-  files: z.array(KeptFile),
-})
-export type KeptMeta = z.infer<typeof KeptMeta>
+let snapshot: KeepSnapshot = { loaded: false, available: true, unreadable: false, tasks: [], keeping: new Set(), problems: new Map(), storage: undefined }
+const listeners = new Set<() => void>()
 
-async function readMeta(folder: FileSystemDirectoryHandle): Promise<KeptMeta | undefined> {
+export const readKept = () => snapshot
+
+export function publishKept(change: Partial<KeepSnapshot>) {
+  snapshot = { ...snapshot, ...change }
+  listeners.forEach((listener) => listener())
+}
+
+export function isKeepAvailable(): boolean {
+  return typeof navigator !== 'undefined' && 'storage' in navigator && typeof navigator.storage.getDirectory === 'function'
+}
+
+export async function keptRoot(): Promise<FileSystemDirectoryHandle> {
+  const origin = await navigator.storage.getDirectory()
+  return origin.getDirectoryHandle(ROOT, { create: true })
+}
+
+async function readStorage(): Promise<StorageUse | undefined> {
   try {
-    const file = await (await folder.getFileHandle(META)).getFile()
-    const parsed = KeptMeta.safeParse(JSON.parse(await file.text()))
-    return parsed.success ? parsed.data : undefined
+    const estimate = await navigator.storage.estimate()
+    return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 }
   } catch {
     return undefined
   }
 }
 
-/** The kept tasks among these folders, newest first. */
-export async function readKeptTasks(folders: readonly FileSystemDirectoryHandle[]): Promise<KeptTask[]> {
-  const tasks: KeptTask[] = []
-  for (const folder of folders) {
-    // A folder without a readable meta.json is an unfinished keep: not a kept task.
-    const meta = await readMeta(folder)
-    if (!meta) continue
-    const metaSize = (await (await folder.getFileHandle(META)).getFile()).size
-    tasks.push({ meta, size: metaSize + meta.files.reduce((sum, file) => sum + file.size, 0) })
-  }
-  return tasks.sort((a, b) => b.meta.keptAt - a.meta.keptAt)
-}
+let refreshing: Promise<void> | undefined
 
-/** A folder name for any task ID: OPFS refuses `/`, `\`, `.` and `..`. */
-function folderFor(taskId: string): string {
-  return `task-${encodeURIComponent(taskId).replace(/\./g, '%2E')}`
-}
-
-const fileFor = (index: number) => `artifact-${index}`
-
-class KeepFailed extends Error {}
-
-const ErrorBody = z.object({ error: z.object({ message: z.string() }) })
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError'
-}
-
-export function describeKeepError(taskId: string, error: unknown): string {
-  if (isQuotaError(error)) {
-    return `This browser's storage is full: ${taskId} was not kept, and the tasks already kept are untouched. Remove a kept task or free some disk space, then try again.`
-  }
-  if (error instanceof KeepFailed) return `${taskId} was not kept: ${error.message} Nothing was stored.`
-  return `${taskId} was not kept: this browser refused to store it (${error instanceof Error ? error.message : String(error)}). Nothing was stored.`
-}
-
-async function copyInto(folder: FileSystemDirectoryHandle, url: string, name: string, index: number) {
-  let response: Response
-  try {
-    // Through foxwatch's /api/save, which streams the file and sends no key to the result host.
-    response = await fetch(saveHref(url, name))
-  } catch {
-    throw new KeepFailed('the foxwatch server is not answering.')
-  }
-  if (!response.ok || !response.body) {
-    const body = ErrorBody.safeParse(await response.json().catch(() => null))
-    throw new KeepFailed(`${name} could not be fetched (${body.success ? body.data.error.message : `the server answered ${response.status}`}).`)
-  }
-  const handle = await folder.getFileHandle(fileFor(index), { create: true })
-  // Streamed to disk chunk by chunk; the writable only replaces the file when it closes.
-  await response.body.pipeTo(await handle.createWritable())
-  return { contentType: response.headers.get('content-type'), size: (await handle.getFile()).size }
-}
-
-let askedToPersist = false
-
-/** Asks once that the browser not evict kept tasks under storage pressure. */
-async function askToPersist() {
-  if (askedToPersist) return
-  askedToPersist = true
-  try {
-    if (!(await navigator.storage.persisted())) await navigator.storage.persist()
-  } catch {
-    // Best effort: without it the kept tasks are still stored, only evictable.
-  }
-}
-
-function withProblem(taskId: string, problem: string | undefined): ReadonlyMap<string, string> {
-  const problems = new Map(readKept().problems)
-  if (problem === undefined) problems.delete(taskId)
-  else problems.set(taskId, problem)
-  return problems
-}
-
-function withKeeping(taskId: string, on: boolean): ReadonlySet<string> {
-  const keeping = new Set(readKept().keeping)
-  if (on) keeping.add(taskId)
-  else keeping.delete(taskId)
-  return keeping
-}
-
-/** Copies a task's result files and last response into this browser. False when it failed. */
-export async function keepTask(task: TaskView): Promise<boolean> {
+/** Re-reads the kept tasks and the browser's storage estimate. */
+export function refreshKept(): Promise<void> {
   if (!isKeepAvailable()) {
-    publishKept({ problems: withProblem(task.id, `${task.id} was not kept: this browser has no private file system for foxwatch to keep files in.`) })
-    return false
+    publishKept({ loaded: true, available: false })
+    return Promise.resolve()
   }
-  if (readKept().keeping.has(task.id)) return false
-  publishKept({ keeping: withKeeping(task.id, true), problems: withProblem(task.id, undefined) })
-  const name = folderFor(task.id)
-  let root: FileSystemDirectoryHandle | undefined
-  try {
-    root = await keptRoot()
-    const existing = await root.getDirectoryHandle(name).catch(() => undefined)
-    if (existing && (await readMeta(existing))) return true
-    // Whatever is there is a keep that never finished: start clean.
-    if (existing) await root.removeEntry(name, { recursive: true })
-    const folder = await root.getDirectoryHandle(name, { create: true })
-    void askToPersist()
-    const files: KeptFile[] = []
-    for (const artifact of task.artifacts.filter(hasUrl)) {
-      const fileName = fileNameFor(task.id, artifact)
-      const copied = await copyInto(folder, artifact.url, fileName, artifact.index)
-      files.push({ index: artifact.index, url: artifact.url, name: fileName, contentType: copied.contentType ?? artifact.contentType ?? null, size: copied.size, keptAt: Date.now() })
+  refreshing ??= (async () => {
+    try {
+      const folders: FileSystemDirectoryHandle[] = []
+      for await (const [, handle] of (await keptRoot()).entries()) {
+        if (handle.kind === 'directory') folders.push(handle)
+      }
+      const reader = folders.length === 0 ? undefined : await import('./kept-meta').catch(() => null)
+      if (reader === null) {
+        // Still not loaded, so nothing claims a kept task is not kept; the next look tries again.
+        publishKept({ unreadable: true })
+        return
+      }
+      const tasks = reader ? await reader.readKeptTasks(folders) : []
+      publishKept({ loaded: true, unreadable: false, tasks, storage: await readStorage() })
+    } catch {
+      publishKept({ loaded: true, available: false })
     }
-    const meta: KeptMeta = { version: 1, taskId: task.id, model: task.model ?? null, keptAt: Date.now(), raw: stringifyJson(task.raw) ?? 'null', files }
-    const writable = await (await folder.getFileHandle(META, { create: true })).createWritable()
-    await writable.write(JSON.stringify(meta))
-    await writable.close()
-    return true
-  } catch (error) {
-    await root?.removeEntry(name, { recursive: true }).catch(() => undefined)
-    publishKept({ problems: withProblem(task.id, describeKeepError(task.id, error)) })
-    return false
-  } finally {
-    // Listed before "keeping" ends, so the page never flickers to "not kept" in between.
-    await refreshKept()
-    publishKept({ keeping: withKeeping(task.id, false) })
-  }
+  })().finally(() => {
+    refreshing = undefined
+  })
+  return refreshing
 }
 
-export async function removeKept(taskId: string): Promise<void> {
-  try {
-    await (await keptRoot()).removeEntry(folderFor(taskId), { recursive: true })
-    publishKept({ problems: withProblem(taskId, undefined) })
-  } catch (error) {
-    publishKept({ problems: withProblem(taskId, `${taskId} could not be removed: ${error instanceof Error ? error.message : String(error)}`) })
-  }
-  await refreshKept()
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  if (!snapshot.loaded && !refreshing) void refreshKept()
+  return () => listeners.delete(listener)
 }
 
-/** The kept files of a task, typed as they were served, by artifact index. */
-export async function openKeptFiles(meta: KeptMeta): Promise<Map<number, File>> {
-  const folder = await (await keptRoot()).getDirectoryHandle(folderFor(meta.taskId))
-  const files = new Map<number, File>()
-  for (const kept of meta.files) {
-    const stored = await (await folder.getFileHandle(fileFor(kept.index))).getFile()
-    // A new File over the stored one references its bytes, it does not copy them.
-    files.set(kept.index, new File([stored], kept.name, { type: kept.contentType ?? '' }))
-  }
-  return files
+export function useKept(): KeepSnapshot {
+  return useSyncExternalStore(subscribe, readKept)
 }
 
-/** The task with each kept result pointing at its local copy, for previews that outlive the links. */
-export function withLocalUrls(task: TaskView, urls: LocalUrls): TaskView {
-  return {
-    ...task,
-    artifacts: task.artifacts.map((artifact) => {
-      const local = hasUrl(artifact) ? urls.get(artifact.index) : undefined
-      return local && hasUrl(artifact) ? { ...artifact, url: local.url, contentType: artifact.contentType ?? local.contentType } : artifact
-    }),
-  }
-}
-
-export type LocalUrls = ReadonlyMap<number, { url: string; contentType: string | undefined }>
-
-/** blob: URLs for a kept task's files, made while mounted and revoked after. */
-export function useLocalUrls(meta: KeptMeta | undefined): LocalUrls | undefined {
-  const [made, setMade] = useState<{ meta: KeptMeta; urls: LocalUrls } | undefined>(undefined)
-  useEffect(() => {
-    if (!meta) return
-    const created: string[] = []
-    let live = true
-    void openKeptFiles(meta)
-      .then((files) => {
-        if (!live) return
-        const urls = new Map<number, { url: string; contentType: string | undefined }>()
-        for (const [index, file] of files) {
-          const url = URL.createObjectURL(file)
-          created.push(url)
-          urls.set(index, { url, contentType: file.type || undefined })
-        }
-        setMade({ meta, urls })
-      })
-      // Files gone from under us (removed in another tab): the page falls back to the links.
-      .catch(() => undefined)
-    return () => {
-      live = false
-      created.forEach((url) => URL.revokeObjectURL(url))
-    }
-  }, [meta])
-  return made && made.meta === meta ? made.urls : undefined
+export function useKeptTask(taskId: string): KeptTask | undefined {
+  return useKept().tasks.find((task) => task.meta.taskId === taskId)
 }

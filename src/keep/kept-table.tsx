@@ -1,10 +1,10 @@
 // The home page's table of kept tasks: a chunk of its own, fetched only when something is kept.
-import { navigate, taskPath } from '../app/router'
-import { formatTime } from '../components/format'
-import { Button } from '../components/ui/button'
-import { formatBytes } from './format-bytes'
-import type { KeptTask } from './kept-list'
-import { removeKept } from './kept-store'
+import { navigate, taskPath } from '../lib/router'
+import { formatTime } from '../lib/format'
+import { Button } from '../lib/ui/button'
+import { formatBytes } from '../contract/format-bytes'
+import type { KeptTask } from './kept-meta'
+import { removeKept } from './kept-files'
 
 export function KeptTable({ tasks }: { tasks: readonly KeptTask[] }) {
   return (

@@ -3,7 +3,7 @@
 import { normalizeTask } from '../api/normalize-task'
 import { RawTask } from '../api/task-schema'
 import type { TaskView } from '../api/task-view'
-import type { KeptMeta } from './kept-store'
+import type { KeptMeta } from './kept-meta'
 
 /** The task as it was when kept, for when foxapi cannot be asked (offline, no key, gone). */
 export function keptTaskView(meta: KeptMeta): TaskView | undefined {

@@ -4,7 +4,7 @@
 // already compressed, and storing keeps the archive a pure concatenation.
 import { Crc32 } from './crc32'
 import { Sha256 } from './sha256'
-import { centralRecord, endRecord, localHeader, MAX_ENTRIES, MAX_OFFSET } from './zip-records'
+import { centralRecord, endRecord, localHeader, MAX_ENTRIES, MAX_OFFSET } from '../contract/zip-records'
 
 export type ZipEntry = {
   /** Path inside the zip, with `/` between folders. */

@@ -1,9 +1,10 @@
 // Save all for a kept task, made in the page without the server: the same layout and manifest
 // as server/save-all.ts, but every result file comes from this browser's kept copy.
-import { uniqueZipPaths, type ManifestEntry } from '../api/archive-names'
+import { uniqueZipPaths, type ManifestEntry } from '../contract/archive-names'
 import type { TaskView } from '../api/task-view'
-import { savePlan } from '../tasks/save-plan'
-import { openKeptFiles, type KeptMeta } from './kept-store'
+import { savePlan } from './save-plan'
+import { openKeptFiles } from './kept-files'
+import type { KeptMeta } from './kept-meta'
 import { digestBlob, storeZip, type ZipEntry } from './store-zip'
 
 export async function zipKeptTask(task: TaskView, meta: KeptMeta): Promise<Blob> {

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { z } from 'zod/mini'
 import type { TaskView, UrlArtifact } from '../api/task-view'
-import { Button } from '../components/ui/button'
-import { fileNameFor, saveHref } from './file-name'
-
-const SaveError = z.object({ error: z.object({ message: z.string() }) })
+import { downloadHref } from '../lib/download'
+import { Button } from '../lib/ui/button'
+import { errorMessage } from '../api/error-body'
+import { fileNameFor, saveHref } from '../api/file-name'
 
 /** Why the server says a save would fail, as a sentence. */
 async function whySaveFails(href: string): Promise<string | undefined> {
@@ -15,17 +14,7 @@ async function whySaveFails(href: string): Promise<string | undefined> {
     return 'The foxwatch server is not answering, so nothing can be saved right now.'
   }
   if (response.ok) return undefined
-  const body = SaveError.safeParse(await response.json().catch(() => null))
-  return body.success ? body.data.error.message : `The foxwatch server answered ${response.status}.`
-}
-
-function download(href: string, name: string) {
-  const link = document.createElement('a')
-  link.href = href
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
+  return errorMessage(await response.json().catch(() => null)) ?? `The foxwatch server answered ${response.status}.`
 }
 
 /**
@@ -39,7 +28,7 @@ export function SaveLinkButton({ url, name }: { url: string; name: string }) {
   async function save() {
     // A kept file is already in this browser: no server, no check, nothing that can have expired.
     if (url.startsWith('blob:')) {
-      download(url, name)
+      downloadHref(url, name)
       return
     }
     const href = saveHref(url, name)
@@ -47,7 +36,7 @@ export function SaveLinkButton({ url, name }: { url: string; name: string }) {
     const problem = await whySaveFails(href)
     setState({ busy: false, problem })
     if (problem) return
-    download(href, name)
+    downloadHref(href, name)
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
-import { Button } from '../components/ui/button'
-import { forgetApiKey, isKeyRemembered, saveApiKey, useApiKey } from './api-key'
+import { Button } from '../lib/ui/button'
+import { forgetApiKey, isKeyRemembered, saveApiKey, useApiKey } from '../lib/api-key'
 
 /** Shown when the server has no key of its own: the person's foxapi key, kept in this browser. */
 export function ApiKeyField() {
@@ -14,7 +14,7 @@ export function ApiKeyField() {
   function retryTasks() {
     // Any task query was made by this module, so it is here already when there is one to retry;
     // the first load does without it.
-    void import('../tasks/task-queries').then(
+    void import('../api/task-queries').then(
       ({ taskQueries }) => queryClient.refetchQueries({ queryKey: taskQueries.all(), type: 'active' }),
       () => undefined,
     )

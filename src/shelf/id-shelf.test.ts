@@ -43,7 +43,7 @@ describe('the ID shelf', () => {
     localStorage.setItem('foxwatch.idShelf/voice_id:junk', '{not json')
     localStorage.setItem('foxwatch.idShelf/voice_id:v9', JSON.stringify({ order: 1, entry: { id: 'v9', field: 'voice_id', idKind: 'voice', label: '', taskId: 't', seenAt: 5 } }))
     // As a page with something stored does before its first render (this module's copy, as the shelf's).
-    const { loadStoredSchemas } = await import('../components/stored-list')
+    const { loadStoredSchemas } = await import('../lib/stored-list')
     await loadStoredSchemas()
     expect(readShelf().map((e) => e.id)).toEqual(['v9'])
   })

@@ -1,7 +1,7 @@
 // The ID shelf: every voice_id, character_id and profile_id seen, kept in this browser. These
 // IDs outlive every result URL, and people paste them into later tasks for months.
 import type { ProfileIdArtifact, TaskView } from '../api/task-view'
-import { createStoredList } from '../components/stored-list'
+import { createStoredList } from '../lib/stored-list'
 import type { ShelfEntry } from './shelf-entry'
 
 const STORAGE_KEY = 'foxwatch.idShelf'

@@ -1,9 +1,9 @@
 // The shelf's IDs once there are some: a chunk of its own, fetched only when the shelf is not empty.
 import { useState } from 'react'
-import { navigate, taskPath } from '../app/router'
-import { formatTime } from '../components/format'
-import { Button } from '../components/ui/button'
-import { CopyButton } from '../components/ui/copy-button'
+import { navigate, taskPath } from '../lib/router'
+import { formatTime } from '../lib/format'
+import { Button } from '../lib/ui/button'
+import { CopyButton } from '../lib/ui/copy-button'
 import { relabel, removeFromShelf } from './id-shelf'
 import type { ShelfEntry } from './shelf-entry'
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { configQueries } from '../api/get-config'
-import { readApiKey } from '../settings/api-key'
-import { CopyButton } from '../components/ui/copy-button'
+import { readApiKey } from '../lib/api-key'
+import { CopyButton } from '../lib/ui/copy-button'
 
 /** Single quotes for a POSIX shell: nothing inside is expanded. */
 function shellQuote(text: string): string {

@@ -1,6 +1,6 @@
 import type { TaskView } from '../api/task-view'
-import { formatAge, formatTime } from '../components/format'
-import { linkExpiry } from './link-expiry'
+import { formatAge, formatTime } from '../lib/format'
+import { linkExpiry } from '../api/link-expiry'
 
 /** How long the result links have left; a warning in the last two hours; expired after. */
 export function ExpiryNotice({ task, now }: { task: TaskView; now: number }) {

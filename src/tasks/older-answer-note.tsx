@@ -1,6 +1,6 @@
 import type { TaskView } from '../api/task-view'
-import { isSettled, STATUS_LABEL } from './status'
-import type { StatusChange } from './task-watch'
+import { isSettled, STATUS_LABEL } from '../api/status'
+import type { StatusChange } from '../api/task-watch'
 
 /** Says that foxapi's latest answer was older than the task on screen, and was not shown. */
 export function OlderAnswerNote({ shown, older }: { shown: TaskView; older: StatusChange }) {

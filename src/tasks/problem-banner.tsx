@@ -1,5 +1,5 @@
 import { describeProblem, STOPS_POLLING, type Problem } from '../api/problem'
-import { Button } from '../components/ui/button'
+import { Button } from '../lib/ui/button'
 
 type ProblemBannerProps = {
   problem: Problem

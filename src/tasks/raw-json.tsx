@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { readableJson, READABLE_DEPTH } from '../api/deep-json'
-import { CopyButton } from '../components/ui/copy-button'
+import { CopyButton } from '../lib/ui/copy-button'
 
 /**
  * The last response exactly as foxapi sent it. Formatted only when opened: an hour's transcript

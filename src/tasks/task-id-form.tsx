@@ -1,15 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
-import { navigate, taskPath } from '../app/router'
-import { onDemand } from '../components/on-demand'
-import { Button } from '../components/ui/button'
-import type { Extracted } from './extract-task-id'
+import { navigate, taskPath } from '../lib/router'
+import { onDemand, READER_MISSING } from '../lib/on-demand'
+import { Button } from '../lib/ui/button'
+import type { Extracted } from '../api/extract-task-id'
 
 // Reading a paste (a URL, JSON through a schema, a curl line) is a chunk of its own, fetched when
 // the field is first focused, so it has come by the time anything is submitted.
-const readTaskId = onDemand(async () => (await import('./extract-task-id')).extractTaskId)
-
-/** What the form says when the reader itself could not be fetched. */
-export const READER_MISSING = 'foxwatch could not read that: the foxwatch server did not send part of the page (is it restarting?). Try again once it is back.'
+const readTaskId = onDemand(async () => (await import('../api/extract-task-id')).extractTaskId)
 
 /** The "Task ID" field: takes a bare ID or any pasted text holding one, and opens it. */
 export function TaskIdForm({ initial = '' }: { initial?: string }) {

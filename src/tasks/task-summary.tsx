@@ -1,11 +1,10 @@
 import type { TaskView } from '../api/task-view'
-import { formatCreated, formatTime } from '../components/format'
-import { useNow } from '../components/use-now'
-import { KeepButton, KeptNotice } from '../keep/keep-controls'
+import { formatCreated, formatTime } from '../lib/format'
+import { useNow } from '../lib/use-now'
+import type { ReactNode } from 'react'
 import { ExpiryNotice } from './expiry-notice'
-import { SaveAllButton } from './save-all-button'
-import { STATUS_LABEL, STATUS_TONE } from './status'
-import type { StatusChange } from './task-watch'
+import { STATUS_LABEL, STATUS_TONE } from '../api/status'
+import type { StatusChange } from '../api/task-watch'
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -24,7 +23,16 @@ export function StatusBadge({ task }: { task: TaskView }) {
   )
 }
 
-export function TaskSummary({ task, history }: { task: TaskView; history: readonly StatusChange[] }) {
+type SummaryProps = {
+  task: TaskView
+  history: readonly StatusChange[]
+  /** What can be done with a finished task's results (keep, save): the page brings them. */
+  actions?: ReactNode
+  /** A note under the facts (where a kept copy is): the page brings it. */
+  notice?: ReactNode
+}
+
+export function TaskSummary({ task, history, actions, notice }: SummaryProps) {
   const now = useNow()
   const progress = task.progress ?? 0
   return (
@@ -32,11 +40,8 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-lg font-semibold break-all">{task.id}</h1>
         <StatusBadge task={task} />
-        {task.status === 'completed' && task.artifacts.length > 0 && (
-          <span className="ml-auto flex flex-wrap gap-2">
-            <KeepButton task={task} />
-            <SaveAllButton task={task} />
-          </span>
+        {task.status === 'completed' && task.artifacts.length > 0 && actions && (
+          <span className="ml-auto flex flex-wrap gap-2">{actions}</span>
         )}
       </div>
       <div
@@ -68,7 +73,7 @@ export function TaskSummary({ task, history }: { task: TaskView; history: readon
         {task.creditsReserved !== undefined && <Row label="Credits">{task.creditsReserved}</Row>}
       </dl>
       <ExpiryNotice task={task} now={now} />
-      <KeptNotice taskId={task.id} />
+      {notice}
       {history.length > 0 && (
         <div>
           <h2 className="text-xs text-stone-500 dark:text-stone-400">Status changes seen</h2>

@@ -1,7 +1,7 @@
 // Many task IDs from one paste: one per line, comma or space separated, a JSON array of IDs, or
 // a JSON list of task objects (such as a batch of submit responses).
 import { z } from 'zod/mini'
-import { EXAMPLE_ID, extractTaskId } from '../tasks/extract-task-id'
+import { EXAMPLE_ID, extractTaskId } from '../api/extract-task-id'
 
 export type ExtractedMany = { ok: true; taskIds: string[]; skipped: string[] } | { ok: false; reason: string }
 

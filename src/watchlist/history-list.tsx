@@ -1,8 +1,8 @@
 // The history once there is one: a chunk of its own, fetched only when something is in it.
 import { useId, useState } from 'react'
-import { navigate, taskPath } from '../app/router'
-import { formatTime } from '../components/format'
-import { UnsavedNotice } from '../components/unsaved-notice'
+import { navigate, taskPath } from '../lib/router'
+import { formatTime } from '../lib/format'
+import { UnsavedNotice } from '../lib/unsaved-notice'
 import type { HistoryEntry } from './history-entry'
 import { HISTORY_SIZE } from './history'
 

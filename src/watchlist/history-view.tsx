@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react'
-import { routeOf } from '../app/router'
-import { ChunkBoundary } from '../components/chunk-boundary'
-import { ListPlaceholder } from '../components/list-placeholder'
+import { routeOf } from '../lib/router'
+import { ChunkBoundary } from '../lib/chunk-boundary'
+import { ListPlaceholder } from '../lib/list-placeholder'
 import { hasHistory, useHistory, useUnsavedHistory } from './history'
 
 // An empty history shows nothing; the list is a chunk fetched once there is something in it: at

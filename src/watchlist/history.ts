@@ -1,6 +1,6 @@
 // The last few hundred tasks watched, kept after they leave the watchlist, so an ID from last
 // week can still be found by a piece of it.
-import { createStoredList } from '../components/stored-list'
+import { createStoredList } from '../lib/stored-list'
 import type { HistoryEntry } from './history-entry'
 
 export const HISTORY_SIZE = 500

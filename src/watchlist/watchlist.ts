@@ -1,5 +1,5 @@
 // The watchlist: every task the person watches, kept in this browser across reloads and tabs.
-import { createStoredList } from '../components/stored-list'
+import { createStoredList } from '../lib/stored-list'
 import type { WatchEntry } from './watch-entry'
 
 const STORAGE_KEY = 'foxwatch.watchlist'

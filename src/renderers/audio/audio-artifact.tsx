@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { AudioArtifact as Audio, TaskView } from '../../api/task-view'
 import { ArtifactCard, Fact } from '../artifact-card'
-import { sameOriginUrl } from '../file-name'
+import { sameOriginUrl } from '../../api/file-name'
 import { SaveButton } from '../save-button'
 import { formatDuration } from './format-duration'
 import { durationOf, hasFailed, useMediaValue } from './use-media-value'

@@ -9,7 +9,7 @@
 import type { Element, ElementContent } from 'hast'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
-import { CopyButton } from '../../components/ui/copy-button'
+import { CopyButton } from '../../lib/ui/copy-button'
 import { safeLink } from './safe-link'
 
 const REMARK_PLUGINS = [remarkGfm]

@@ -1,7 +1,7 @@
 // The image viewer: a modal over the page that walks the task's images, zooms and pans.
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import type { ImageArtifact as Image, TaskView } from '../../api/task-view'
-import { Button } from '../../components/ui/button'
+import { Button } from '../../lib/ui/button'
 import { Fact } from '../artifact-card'
 import { SaveButton } from '../save-button'
 import { UNLOADABLE_IMAGE, imageAlt, naturalSizeOf, pixelSize, settledState, type LoadState } from './image-facts'

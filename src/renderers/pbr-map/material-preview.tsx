@@ -2,7 +2,7 @@
 // small; three.js comes with material-scene, fetched only once the button is pressed.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { PbrMapArtifact, TaskView } from '../../api/task-view'
-import { Button } from '../../components/ui/button'
+import { Button } from '../../lib/ui/button'
 import type { MaterialScene, PreviewShape, SceneStatus } from './material-scene'
 import { mapTypeOf } from './map-types'
 import { describeDirection } from './orbit'

@@ -21,7 +21,7 @@ import {
   type Texture,
 } from 'three'
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
-import { sameOriginUrl } from '../file-name'
+import { sameOriginUrl } from '../../api/file-name'
 import type { KnownMap } from './map-types'
 import { dragOrbit, lightPosition, orbitPosition, START_ORBIT, type Orbit } from './orbit'
 import type { PreviewMap } from './preview-maps'

@@ -1,5 +1,5 @@
 import type { ProfileIdArtifact as ProfileId, ProfileIdKind } from '../../api/task-view'
-import { CopyButton } from '../../components/ui/copy-button'
+import { CopyButton } from '../../lib/ui/copy-button'
 import { ArtifactCard } from '../artifact-card'
 
 const DESCRIBED = {

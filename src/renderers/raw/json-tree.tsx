@@ -1,7 +1,7 @@
 // A JSON value as a tree of disclosure buttons, coloured by type, with web links made useful.
 import { useState } from 'react'
 import { READABLE_DEPTH } from '../../api/deep-json'
-import { Button } from '../../components/ui/button'
+import { Button } from '../../lib/ui/button'
 import { fileNameForLink, looksLikeImage, webAddress } from './json-link'
 import { SaveLinkButton } from '../save-button'
 

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { readableJson, READABLE_DEPTH } from '../../api/deep-json'
 import type { RawArtifact as Raw, TaskView } from '../../api/task-view'
-import { Button } from '../../components/ui/button'
-import { CopyButton } from '../../components/ui/copy-button'
+import { Button } from '../../lib/ui/button'
+import { CopyButton } from '../../lib/ui/copy-button'
 import { ArtifactCard } from '../artifact-card'
 import { JsonTree, type Expand } from './json-tree'
 

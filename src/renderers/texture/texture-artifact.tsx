@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { TaskView, TextureArtifact as Texture } from '../../api/task-view'
-import { Button } from '../../components/ui/button'
+import { Button } from '../../lib/ui/button'
 import { ArtifactCard, Fact } from '../artifact-card'
 import { formatSize, MapImage, type Loaded } from '../pbr-map/map-image'
 import { SaveButton } from '../save-button'

@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, startTransition, useEffect, useRef, useState, type MouseEvent } from 'react'
 import type { Word } from '../../api/task-view'
-import { formatClock } from '../../components/format'
-import { speakerLabel } from './speaker-label'
+import { formatClock } from '../../lib/format'
+import { speakerLabel } from '../../api/speaker-label'
 import { rowOf, type Row } from './transcript-index'
 
 type RowViewProps = {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { formatClock } from '../../components/format'
-import { Button } from '../../components/ui/button'
-import { speakerLabel } from './speaker-label'
+import { formatClock } from '../../lib/format'
+import { Button } from '../../lib/ui/button'
+import { speakerLabel } from '../../api/speaker-label'
 import { lastStartingBy, type TimedWord } from './transcript-index'
 
 const LANE_HEIGHT = 30

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { TaskView, VideoArtifact as Video } from '../../api/task-view'
-import { CopyButton } from '../../components/ui/copy-button'
+import { CopyButton } from '../../lib/ui/copy-button'
 import { ArtifactCard, Fact } from '../artifact-card'
 import { formatDuration } from '../audio/format-duration'
 import { durationOf, hasFailed, useMediaValue } from '../audio/use-media-value'

@@ -1,9 +1,9 @@
 // One poll of one watched task, recorded as a TaskWatch. Its own chunk, loaded with the first task
 // query: the request, the schemas and normalising stay off the first load of a page watching nothing.
-import { getTask } from '../api/get-task'
-import { ApiError } from '../api/problem'
-import { readApiKey } from '../settings/api-key'
-import { readSettings } from '../settings/settings'
+import { getTask } from './get-task'
+import { ApiError } from './problem'
+import { readApiKey } from '../lib/api-key'
+import { readSettings } from '../lib/settings'
 import { recordAnswer, recordProblem, type TaskWatch } from './task-watch'
 
 /** What a query is asked with, besides the task: a head start asked otherwise is not the query's answer. */

@@ -1,23 +1,26 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { hasUrl } from '../api/task-view'
-import { markSeen, usePageTitle } from '../app/page-title'
-import { formatTime } from '../components/format'
-import { keepTask, useKept, useLocalUrls, withLocalUrls } from '../keep/kept-store'
+import { markSeen, usePageTitle } from '../lib/page-title'
+import { formatTime } from '../lib/format'
+import { keepTask, useLocalUrls, withLocalUrls } from '../keep/kept-files'
+import { useKept } from '../keep/kept-store'
 import { keptTaskView } from '../keep/kept-task-view'
 import { preloadRenderers } from '../renderers/registry'
 import { ResultsSection } from '../renderers/results-section'
-import { useSettings } from '../settings/settings'
+import { useSettings } from '../lib/settings'
 import { shelveIds } from '../shelf/id-shelf'
 import { watchTasks } from '../watchlist/watchlist'
-import { CopyAsCurl } from './copy-as-curl'
-import { OlderAnswerNote } from './older-answer-note'
-import { ProblemBanner } from './problem-banner'
-import { RawJson } from './raw-json'
-import { STATUS_LABEL } from './status'
-import { TaskFailure } from './task-failure'
-import { taskQueries } from './task-queries'
-import { TaskSummary } from './task-summary'
+import { CopyAsCurl } from '../tasks/copy-as-curl'
+import { OlderAnswerNote } from '../tasks/older-answer-note'
+import { ProblemBanner } from '../tasks/problem-banner'
+import { RawJson } from '../tasks/raw-json'
+import { STATUS_LABEL } from '../api/status'
+import { TaskFailure } from '../tasks/task-failure'
+import { taskQueries } from '../api/task-queries'
+import { TaskSummary } from '../tasks/task-summary'
+import { KeepButton, KeptNotice } from '../keep/keep-controls'
+import { SaveAllButton } from '../keep/save-all-button'
 
 /** Runs `work` when the main thread is next idle (soon after, where there is no idle callback); returns a cancel. */
 function whenIdle(work: () => void): () => void {
@@ -92,7 +95,12 @@ export function TaskPage({ taskId }: { taskId: string }) {
       {watch?.older && watch.task && <OlderAnswerNote shown={watch.task} older={watch.older} />}
       {task && shown && (
         <>
-          <TaskSummary task={task} history={watch?.history ?? []} />
+          <TaskSummary
+            task={task}
+            history={watch?.history ?? []}
+            actions={<><KeepButton task={task} /><SaveAllButton task={task} /></>}
+            notice={<KeptNotice taskId={task.id} />}
+          />
           <TaskFailure task={task} />
           {/* Until the kept copy is open, the links would be tried, and a dead one would stay
               "failed". Results with no links (a transcript, a chat) are the same either way, so

@@ -10,10 +10,15 @@ export function downloadHref(href: string, name: string): void {
   link.remove()
 }
 
+/** Downloads bytes made or held in the page (a zip of a kept task, subtitles, exports) as a file. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  downloadHref(url, name)
+  // The download has its own reference once it has started; a minute covers a slow browser.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 /** Downloads text made in the page (subtitles, exports) as a file. */
 export function downloadText(text: string, type: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }))
-  downloadHref(url, name)
-  // The download has started by now; keep the URL a little longer for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), name)
 }

@@ -1,5 +1,5 @@
 // When to ask foxapi about a task next: a pure policy. React Query's refetchInterval only calls it.
-import { STOPS_POLLING } from '../api/problem-kinds'
+import { STOPS_POLLING } from './problem-kinds'
 import { isSettled } from './status'
 import type { TaskWatch } from './task-watch'
 

@@ -1,4 +1,5 @@
-// Sizes of kept files and of the browser's quota, as a person reads them.
+// Sizes as a person reads them, said the same way by the page (kept files, the browser's quota)
+// and the server (its limits).
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   const units = ['KB', 'MB', 'GB', 'TB']

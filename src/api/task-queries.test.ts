@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, expect, it, vi } from 'vitest'
-import { forgetApiKey, saveApiKey } from '../settings/api-key'
+import { forgetApiKey, saveApiKey } from '../lib/api-key'
 import { recordProblem } from './task-watch'
 import { taskQueries } from './task-queries'
 

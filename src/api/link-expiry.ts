@@ -1,7 +1,7 @@
 // How long a task's result links have left. foxapi keeps result URLs for 24 hours and does not
 // say when a task finished, so the clock runs, conservatively, from `created`.
-import type { TaskView } from '../api/task-view'
-import { hasUrl } from '../api/task-view'
+import type { TaskView } from './task-view'
+import { hasUrl } from './task-view'
 
 export const LINK_LIFETIME_MS = 24 * 60 * 60 * 1000
 export const WARNING_MS = 2 * 60 * 60 * 1000

@@ -1,6 +1,6 @@
 // What one watched task has come to: the last good answer, the last problem, and what was seen.
-import type { Problem } from '../api/problem-kinds'
-import type { TaskStatus, TaskView } from '../api/task-view'
+import type { Problem } from './problem-kinds'
+import type { TaskStatus, TaskView } from './task-view'
 import { isSettled } from './status'
 
 export type StatusChange = { status: TaskStatus; progress: number | undefined; at: number }

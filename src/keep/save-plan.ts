@@ -3,8 +3,8 @@
 import { readableJson } from '../api/deep-json'
 import type { Artifact, ChatArtifact, TaskView } from '../api/task-view'
 import { hasUrl } from '../api/task-view'
-import { extensionOf, fileNameFor } from '../renderers/file-name'
-import { buildCues, toJson, toPlainText, toSrt, toVtt } from '../renderers/transcript/cues'
+import { extensionOf, fileNameFor } from '../api/file-name'
+import { buildCues, toJson, toPlainText, toSrt, toVtt } from '../api/transcript-cues'
 
 export type SavePlan = {
   taskId: string

@@ -1,5 +1,5 @@
 // File names for saved artifacts: task ID, position (or map type), extension from the content type.
-import type { UrlArtifact } from '../api/task-view'
+import type { UrlArtifact } from './task-view'
 
 const EXTENSION_OF: Readonly<Record<string, string>> = {
   'image/png': 'png', 'image/jpeg': 'jpg', 'image/jpg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'image/avif': 'avif',

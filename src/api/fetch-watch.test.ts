@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { normalizeTask } from '../api/normalize-task'
-import { RawTask } from '../api/task-schema'
-import type { TaskView } from '../api/task-view'
+import { normalizeTask } from './normalize-task'
+import { RawTask } from './task-schema'
+import type { TaskView } from './task-view'
 import { startHeadStart, takeHeadStart } from './fetch-watch'
 
 const asked: Array<{ taskId: string; signal: AbortSignal | undefined }> = []
 let answer: (task: TaskView) => void = () => {}
 
-vi.mock('../api/get-task', () => ({
+vi.mock('./get-task', () => ({
   getTask: (taskId: string, options: { signal?: AbortSignal }) => {
     asked.push({ taskId, signal: options.signal })
     return new Promise<TaskView>((resolve, reject) => {
@@ -17,8 +17,8 @@ vi.mock('../api/get-task', () => ({
   },
 }))
 let typedKey: string | undefined
-vi.mock('../settings/api-key', () => ({ readApiKey: () => typedKey }))
-vi.mock('../settings/settings', () => ({ readSettings: () => ({ syncUpstream: false }) }))
+vi.mock('../lib/api-key', () => ({ readApiKey: () => typedKey }))
+vi.mock('../lib/settings', () => ({ readSettings: () => ({ syncUpstream: false }) }))
 
 const completed = (id: string) => normalizeTask(RawTask.parse({ id, status: 'completed', type: 'image' }), id)
 

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { MAX_SAVE_PLAN_BYTES, safeFileName } from '../api/archive-names'
+import { MAX_SAVE_PLAN_BYTES, safeFileName } from '../contract/archive-names'
+import { formatBytes } from '../contract/format-bytes'
 import type { TaskView } from '../api/task-view'
-import { Button } from '../components/ui/button'
-import { useKeptTask } from '../keep/kept-store'
-import { downloadHref } from '../components/download'
+import { Button } from '../lib/ui/button'
+import { useKeptTask } from './kept-store'
+import { downloadBlob } from '../lib/download'
 
 const FRAME = 'foxwatch-save-all'
 
@@ -11,35 +12,39 @@ const FRAME = 'foxwatch-save-all'
 /** Posts the plan; resolves to a sentence when it is too large for the server to take. */
 async function saveThroughServer(task: TaskView): Promise<string | undefined> {
   const { savePlan } = await import('./save-plan')
-  const plan = JSON.stringify(savePlan(task))
+  const { taskId, task: taskJson, files, derived } = savePlan(task)
+  // The plan names the files; the texts (task.json first, then each derived file) go as files of
+  // their own, so the server passes their bytes into the zip without reading them.
+  const plan = JSON.stringify({ taskId, files, derived: derived.map(({ name }) => ({ name })) })
+  const texts = [taskJson, ...derived.map(({ text }) => text)].map((text, n) => new File([text], `text-${n}`, { type: 'text/plain' }))
   // The server refuses a larger plan, and a refusal inside the hidden frame would go unseen.
-  const bytes = new Blob([plan]).size
+  const bytes = new Blob([plan, ...texts]).size
   if (bytes > MAX_SAVE_PLAN_BYTES) {
-    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`
-    return `This task's text and subtitles come to ${mb(bytes)}, more than the ${mb(MAX_SAVE_PLAN_BYTES)} foxwatch zips in one go. Save the files one by one instead.`
+    return `This task's text and subtitles come to ${formatBytes(bytes)}, more than the ${formatBytes(MAX_SAVE_PLAN_BYTES)} foxwatch zips in one go. Save the files one by one instead.`
   }
   const form = document.createElement('form')
   form.method = 'POST'
   form.action = '/api/save-all'
   form.target = FRAME
-  // Multipart, not URL-encoded: the plan's JSON goes as it is, not grown by half in escapes.
+  // Multipart: files go byte for byte (a text field would have its line breaks made CRLF).
   form.enctype = 'multipart/form-data'
   const field = document.createElement('input')
   field.type = 'hidden'
   field.name = 'plan'
   field.value = plan
-  form.append(field)
+  const attached = new DataTransfer()
+  for (const text of texts) attached.items.add(text)
+  const textFiles = document.createElement('input')
+  textFiles.type = 'file'
+  textFiles.name = 'text'
+  textFiles.multiple = true
+  textFiles.hidden = true
+  textFiles.files = attached.files
+  form.append(field, textFiles)
   document.body.append(form)
   form.submit()
   form.remove()
   return undefined
-}
-
-function downloadBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob)
-  downloadHref(url, name)
-  // The download has its own reference by the time this runs; the page lets go of its one.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 /**
@@ -55,7 +60,7 @@ export function SaveAllButton({ task }: { task: TaskView }) {
     if (!kept) return setState({ busy: false, problem: await saveThroughServer(task) })
     setState({ busy: true, problem: undefined })
     try {
-      const { zipKeptTask } = await import('../keep/zip-kept-task')
+      const { zipKeptTask } = await import('./zip-kept-task')
       downloadBlob(await zipKeptTask(task, kept.meta), `${safeFileName(task.id)}.zip`)
       setState({ busy: false, problem: undefined })
     } catch (error) {

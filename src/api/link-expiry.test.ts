@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Artifact } from '../api/task-view'
+import type { Artifact } from './task-view'
 import { linkExpiry, LINK_LIFETIME_MS } from './link-expiry'
 
 const HOUR = 60 * 60 * 1000

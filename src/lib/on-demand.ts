@@ -21,3 +21,6 @@ export function onDemand<T, R>(load: () => Promise<(arg: T) => R>): OnDemand<T, 
     call: (arg) => (loaded ? loaded(arg) : fetch().then((fn) => fn(arg))),
   }
 }
+
+/** What a paste field says when the chunk that reads pasted text could not be fetched. */
+export const READER_MISSING = 'foxwatch could not read that: the foxwatch server did not send part of the page (is it restarting?). Try again once it is back.'

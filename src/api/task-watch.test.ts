@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeTask } from '../api/normalize-task'
-import { RawTask } from '../api/task-schema'
+import { normalizeTask } from './normalize-task'
+import { RawTask } from './task-schema'
 import { isWatchOver, nextPollDelay } from './polling'
 import { isOlderAnswer, recordAnswer, recordProblem, type TaskWatch } from './task-watch'
 

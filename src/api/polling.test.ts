@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeTask } from '../api/normalize-task'
-import type { Problem } from '../api/problem'
-import { RawTask } from '../api/task-schema'
+import { normalizeTask } from './normalize-task'
+import type { Problem } from './problem'
+import { RawTask } from './task-schema'
 import { isWatchOver, nextPollDelay, POLICY } from './polling'
 import { recordAnswer, recordProblem, type TaskWatch } from './task-watch'
 

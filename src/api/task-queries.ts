@@ -1,6 +1,6 @@
 // The query that watches one task: fetch, record, and ask the polling policy when to go again.
 import { queryOptions } from '@tanstack/react-query'
-import { readApiKey } from '../settings/api-key'
+import { readApiKey } from '../lib/api-key'
 import { isWatchOver, nextPollDelay } from './polling'
 import { recordProblem, type TaskWatch } from './task-watch'
 

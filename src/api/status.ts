@@ -1,5 +1,5 @@
 // Every fact about a task status, in tables the compiler keeps complete.
-import type { TaskStatus } from '../api/task-view'
+import type { TaskStatus } from './task-view'
 
 export const SETTLED = {
   pending: false,

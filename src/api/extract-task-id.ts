@@ -2,7 +2,7 @@
 // response, a curl line.
 
 import { z } from 'zod/mini'
-import { MAX_TASK_ID } from '../api/task-id'
+import { MAX_TASK_ID } from '../contract/task-id'
 
 export type Extracted = { ok: true; taskId: string } | { ok: false; reason: string }
 

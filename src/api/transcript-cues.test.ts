@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Word } from '../../api/task-view'
-import { buildCues, CUE_RULES, toJson, toPlainText, toSrt, toVtt } from './cues'
+import type { Word } from './task-view'
+import { buildCues, CUE_RULES, toJson, toPlainText, toSrt, toVtt } from './transcript-cues'
 
 const word = (text: string, start: number | null, end: number | null, speaker = 'speaker_0', type = 'word'): Word =>
   ({ text, start, end, type, speaker, logprob: undefined })

@@ -1,5 +1,5 @@
 // Subtitle cues built from a transcript's words, and the export formats built from cues.
-import type { TranscriptArtifact, Word } from '../../api/task-view'
+import type { TranscriptArtifact, Word } from './task-view'
 import { speakerLabel } from './speaker-label'
 
 export type Cue = { start: number; end: number; speaker: string | undefined; text: string }
