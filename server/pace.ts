@@ -3,6 +3,7 @@
 // but its queries can be held up on the way here by different amounts (a busy browser or a busy
 // server), and then reach foxapi closer together than they left. Spacing the last hop too is
 // what keeps foxapi's count within the page's setting.
+import { MAX_IN_FLIGHT } from '../src/contract/request-pace.ts'
 
 type Lane = {
   /** When the last query of this lane started (performance.now() time). */
@@ -37,10 +38,10 @@ export class PaceFull extends Error {
 }
 
 /**
- * Queries one lane may hold waiting. The page keeps at most 16 in flight (its maxInFlight
- * setting), so a page of ours never meets this; only a caller ignoring its own pace does.
+ * Queries one lane may hold waiting. The page keeps at most MAX_IN_FLIGHT in flight (its
+ * maxInFlight setting), so a page of ours never meets this; only a caller ignoring its own pace does.
  */
-export const MAX_WAITING = 16
+export const MAX_WAITING = MAX_IN_FLIGHT
 /** Lanes kept at once, each a key and a page load: past this, a new lane must wait for an old one to fall idle. */
 export const MAX_LANES = 10_000
 

@@ -18,6 +18,9 @@ export const PAGE_ID = /^[A-Za-z0-9-]{1,64}$/
 /** The most queries per second the setting allows. */
 export const MAX_PER_SECOND = 20
 
+/** The most queries in flight the setting allows; the server holds no more than this waiting per page. */
+export const MAX_IN_FLIGHT = 16
+
 /**
  * Milliseconds from one start to the next, for `perSecond` a second. The second is stretched by
  * a quarter: six starts within one second at foxapi then need the way there to delay one query a

@@ -1,10 +1,11 @@
 // Preferences that change how foxwatch queries foxapi, kept in this browser.
 import { useSyncExternalStore } from 'react'
+import { SETTINGS_DEFAULTS } from './settings-defaults'
 import type { Settings } from './settings-schema'
 
 const STORAGE_KEY = 'foxwatch.settings'
 
-const DEFAULTS: Settings = { syncUpstream: true, autoKeep: false, notify: false, sound: false, theme: 'system', maxInFlight: 4, maxPerSecond: 5 }
+const DEFAULTS: Settings = SETTINGS_DEFAULTS
 const listeners = new Set<() => void>()
 let cached: Settings | undefined
 /** The schema stored preferences are read through, once loaded (see loadStoredSettings). */

@@ -1,5 +1,6 @@
 // The watchlist once something is watched: its rows, sorting and filtering, a query per task, and
 // the request budget. A chunk of its own, fetched only when the watchlist is not empty.
+import { MAX_IN_FLIGHT, MAX_PER_SECOND } from '../contract/request-pace'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useId, type Dispatch, type SetStateAction } from 'react'
 import { hasUrl, type TaskStatus } from '../api/task-view'
@@ -180,8 +181,8 @@ function BudgetSetting() {
         Request budget: {settings.maxInFlight} in flight, {settings.maxPerSecond} a second
       </summary>
       <div className="mt-2 flex flex-wrap gap-4">
-        <LimitField label="Queries in flight at most" value={settings.maxInFlight} max={16} onChange={(maxInFlight) => updateSettings({ maxInFlight })} />
-        <LimitField label="Queries per second at most" value={settings.maxPerSecond} max={20} onChange={(maxPerSecond) => updateSettings({ maxPerSecond })} />
+        <LimitField label="Queries in flight at most" value={settings.maxInFlight} max={MAX_IN_FLIGHT} onChange={(maxInFlight) => updateSettings({ maxInFlight })} />
+        <LimitField label="Queries per second at most" value={settings.maxPerSecond} max={MAX_PER_SECOND} onChange={(maxPerSecond) => updateSettings({ maxPerSecond })} />
         <span className="text-stone-500 dark:text-stone-400">Shared by every task this page watches, so foxapi sees at most this much.</span>
       </div>
     </details>
