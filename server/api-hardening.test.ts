@@ -270,6 +270,31 @@ describe('large task answers in flight at once', () => {
     // Sixty megabytes through real sockets: seconds on a busy two-core machine.
   }, 30_000)
 
+  it('give their bytes back after a HEAD, which reads no body', async () => {
+    const answers = await startLoopbackServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(MB) })
+      res.end('x'.repeat(MB))
+    })
+    const budget = createMemoryBudget({ bytes: 4 * MB })
+    const proxy = createTaskProxy({
+      config: {
+        host: '127.0.0.1', port: 0, upstreamBaseUrl: answers.url, apiKey: KEY, demo: false, demoPace: 1, upstreamTimeoutMs: 10_000,
+        staticRoot: '/nonexistent', allowedHosts: [], accessToken: undefined,
+      },
+      upstream: (request) => fetch(request),
+      demo: undefined,
+      budget,
+    })
+    for (let n = 0; n < 8; n++) {
+      const response = await proxy(new Request(`http://127.0.0.1/api/tasks/head-${n}`, { method: 'HEAD' }), `head-${n}`)
+      expect(response.status).toBe(200)
+      expect(response.body).toBeNull()
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(budget.load().bytes).toBe(0)
+    await answers.close()
+  })
+
   it('refuses an answer larger than the whole budget with 503 and Retry-After, and hangs up', async () => {
     const answers = await startLoopbackServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(4 * MB) })

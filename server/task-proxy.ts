@@ -104,7 +104,7 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     if (demo && id.startsWith('demo-')) {
       // The whole URL is the share key: the demo builds its result links from the origin asked.
       const url = new URL(`/demo${path}`, request.url).href
-      return (await coalesce(`demo ${url}`, () => ask((signal) => demo(new Request(url, { signal })), ''))).open()
+      return answerFor(request, await coalesce(`demo ${url}`, () => ask((signal) => demo(new Request(url, { signal })), '')))
     }
 
     const key = config.apiKey ?? request.headers.get(KEY_HEADER)?.trim()
@@ -119,8 +119,19 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
     const page = request.headers.get(PAGE_HEADER) ?? ''
     const lane = `${digest} ${PAGE_ID.test(page) ? page : ''}`
-    return (await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs))).open()
+    return answerFor(request, await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs)))
   }
+}
+
+/**
+ * The caller's copy of a shared answer. A HEAD gets the status and headers only: its copy is let go
+ * at once, since nothing would ever read it and its share of the budget would never come back.
+ */
+function answerFor(request: Request, answer: Answer): Response {
+  const response = answer.open()
+  if (request.method !== 'HEAD') return response
+  void response.body?.cancel()
+  return new Response(null, { status: response.status, headers: response.headers })
 }
 
 /**
