@@ -147,6 +147,12 @@ type Answer = {
 
 type Held = { status: number; headers: Array<[string, string]>; body: Uint8Array<ArrayBuffer>; release: () => void }
 
+/**
+ * A caller's copy that is dropped without being read to the end or cancelled (a path nobody
+ * foresaw) still gives its share back, when the garbage collector takes it.
+ */
+const unread = new FinalizationRegistry<() => void>((finish) => finish())
+
 function shared({ status, headers, body, release }: Held): Answer {
   // The run itself holds the bytes until letGo, so the first caller to finish cannot give them
   // back before the last one has opened its copy.
@@ -178,6 +184,7 @@ function shared({ status, headers, body, release }: Held): Answer {
         },
         cancel: finish,
       }, { highWaterMark: 0 })
+      unread.register(stream, finish)
       // Fresh Headers per caller, since middleware adds to them.
       return new Response(body.byteLength === 0 ? null : stream, { status, headers: new Headers(headers) })
     },
