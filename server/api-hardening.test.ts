@@ -10,7 +10,7 @@ import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES } from '../src
 import { createApp } from './app.ts'
 import type { Config } from './config.ts'
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts'
-import { createMemoryBudget } from './memory-budget.ts'
+import { createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
 import { formParts, NotMultipart } from './save-all.ts'
 import { createTaskProxy } from './task-proxy.ts'
 
@@ -235,6 +235,19 @@ describe('POST /api/save-all', () => {
   })
 })
 
+/** A task proxy that reaches `upstreamBaseUrl` with the real fetch, holding answers in `budget`. */
+function proxyOver(upstreamBaseUrl: string, budget: MemoryBudget) {
+  return createTaskProxy({
+    config: {
+      host: '127.0.0.1', port: 0, upstreamBaseUrl, apiKey: KEY, demo: false, demoPace: 1, upstreamTimeoutMs: 10_000,
+      staticRoot: '/nonexistent', allowedHosts: [], accessToken: undefined,
+    },
+    upstream: (request) => fetch(request),
+    demo: undefined,
+    budget,
+  })
+}
+
 describe('large task answers in flight at once', () => {
   it('never hold more than the budget, wait their turn, and give every byte back', async () => {
     const answers = await startLoopbackServer((req, res) => {
@@ -245,15 +258,7 @@ describe('large task answers in flight at once', () => {
       res.end(body)
     })
     const budget = createMemoryBudget({ bytes: 8 * MB })
-    const proxy = createTaskProxy({
-      config: {
-        host: '127.0.0.1', port: 0, upstreamBaseUrl: answers.url, apiKey: KEY, demo: false, demoPace: 1, upstreamTimeoutMs: 10_000,
-        staticRoot: '/nonexistent', allowedHosts: [], accessToken: undefined,
-      },
-      upstream: (request) => fetch(request),
-      demo: undefined,
-      budget,
-    })
+    const proxy = proxyOver(answers.url, budget)
     let most = 0
     const watch = setInterval(() => (most = Math.max(most, budget.load().bytes)), 1)
     const bodies = await Promise.all(Array.from({ length: 20 }, async (_, n) => {
@@ -276,15 +281,7 @@ describe('large task answers in flight at once', () => {
       res.end('x'.repeat(MB))
     })
     const budget = createMemoryBudget({ bytes: 4 * MB })
-    const proxy = createTaskProxy({
-      config: {
-        host: '127.0.0.1', port: 0, upstreamBaseUrl: answers.url, apiKey: KEY, demo: false, demoPace: 1, upstreamTimeoutMs: 10_000,
-        staticRoot: '/nonexistent', allowedHosts: [], accessToken: undefined,
-      },
-      upstream: (request) => fetch(request),
-      demo: undefined,
-      budget,
-    })
+    const proxy = proxyOver(answers.url, budget)
     for (let n = 0; n < 8; n++) {
       const response = await proxy(new Request(`http://127.0.0.1/api/tasks/head-${n}`, { method: 'HEAD' }), `head-${n}`)
       expect(response.status).toBe(200)
@@ -301,15 +298,7 @@ describe('large task answers in flight at once', () => {
       res.end('x'.repeat(4 * MB))
     })
     const budget = createMemoryBudget({ bytes: 2 * MB })
-    const proxy = createTaskProxy({
-      config: {
-        host: '127.0.0.1', port: 0, upstreamBaseUrl: answers.url, apiKey: KEY, demo: false, demoPace: 1, upstreamTimeoutMs: 10_000,
-        staticRoot: '/nonexistent', allowedHosts: [], accessToken: undefined,
-      },
-      upstream: (request) => fetch(request),
-      demo: undefined,
-      budget,
-    })
+    const proxy = proxyOver(answers.url, budget)
     const response = await proxy(new Request('http://127.0.0.1/api/tasks/big'), 'big')
     expect(response.status).toBe(503)
     expect(response.headers.get('retry-after')).toBe('2')

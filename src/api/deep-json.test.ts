@@ -19,6 +19,7 @@ const odd = {
   fn: () => 1,
   symbol: Symbol('s'),
   onlyOmitted: { a: undefined, b: () => 2 },
+  // A hole on purpose: JSON.stringify writes it as null, and the fallback must too.
   holes: [1, undefined, () => 2, Symbol('t'), null, , 3], // eslint-disable-line no-sparse-arrays
   date: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
   withToJson: { toJSON: (key: string) => ({ replaced: key }) },
