@@ -2,7 +2,7 @@
 // keyboard alone must manage: open a task, walk its images, reach a transcript's words.
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test, uniqueId, type TaskPage } from './fixtures'
+import { demoClock, expect, heldDemoTask, settledDemoTask, test, type TaskPage } from './fixtures'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const BLOCKING = new Set(['serious', 'critical'])
@@ -20,8 +20,7 @@ async function expectAccessible(page: Page, what: string) {
 }
 
 async function openCompleted(taskPage: TaskPage, scenario: string) {
-  await taskPage.open(uniqueId(`demo-${scenario}`))
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 20_000 })
+  await taskPage.openSettled(`demo-${scenario}`)
 }
 
 /** Each family, and what shows once its renderer has loaded and drawn, so the scan sees the result. */
@@ -58,8 +57,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }
 
     test('a failed task page has no serious accessibility violations', async ({ page, taskPage }) => {
-      await taskPage.open(uniqueId('demo-failed'))
-      await expect(taskPage.status).toHaveText('Failed', { timeout: 20_000 })
+      await taskPage.openSettled('demo-failed', 'Failed')
       await expectAccessible(page, 'demo-failed')
     })
 
@@ -96,10 +94,12 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const width of [1280, 390]) {
       test(`a watchlist with settled and running rows, ${width} px wide, has no serious accessibility violations`, async ({ page }) => {
         await page.setViewportSize({ width, height: 900 })
-        const ids = ['image', 'failed', 'pbr', 'slow'].map((scenario) => uniqueId(`demo-${scenario}`))
+        const settled = await Promise.all(['image', 'failed', 'pbr'].map((scenario) => settledDemoTask(`demo-${scenario}`)))
+        const ids = [...settled, await heldDemoTask('demo-slow')]
+        await demoClock.advance(ids[3] ?? '', 20_000)
         await page.goto(`/?watch=${ids.join(',')}`)
         const table = page.getByRole('table', { name: 'Watched tasks' })
-        await expect(table.getByTestId('watch-status').filter({ hasText: /Completed|Failed/ })).toHaveCount(3, { timeout: 20_000 })
+        await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed', 'Processing'])
         await expect(table.getByRole('img', { name: /^First result of/ })).toHaveCount(2)
         await expectAccessible(page, `watchlist at ${width} px`)
       })
@@ -126,11 +126,11 @@ test.describe('from the keyboard alone', () => {
       if (await field.evaluate((input) => input === document.activeElement)) break
     }
     await expect(field).toBeFocused()
-    const id = uniqueId('demo-audio')
+    const id = await settledDemoTask('demo-audio')
     await page.keyboard.type(id)
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(new RegExp(`/tasks/${id}$`))
-    await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+    await expect(taskPage.status).toHaveText('Completed')
   })
 
   test('an image opens in the viewer with Enter, arrows walk the images, Escape closes', async ({ page, taskPage }) => {

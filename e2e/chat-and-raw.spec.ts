@@ -1,15 +1,12 @@
 // The chat view (markdown, raw HTML kept inert, tabs per choice, tool calls) and the JSON tree for
 // results nobody knows yet, on the demo upstream.
 import type { Page } from '@playwright/test'
-import { expect, test, uniqueId, type TaskPage } from './fixtures'
+import { expect, test, type TaskPage } from './fixtures'
 
 const ARGUMENTS = '{\n  "location": "Lisbon, PT",\n  "unit": "celsius",\n  "days": 2\n}'
 
 async function openCompleted(taskPage: TaskPage, scenario: string): Promise<string> {
-  const id = uniqueId(scenario)
-  await taskPage.open(id)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
-  return id
+  return taskPage.openSettled(scenario)
 }
 
 /** What the injected markup in the demo answer would have set, had it run. */

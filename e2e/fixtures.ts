@@ -3,7 +3,7 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { z } from 'zod'
 import type { ScriptStep } from './fake-upstream'
-import { FAKE_UPSTREAM } from './ports'
+import { DEMO_CLOCK, FAKE_UPSTREAM } from './ports'
 
 const Stats = z.object({
   queries: z.array(z.object({ at: z.number(), sync: z.boolean(), authorization: z.string().optional(), url: z.string() })),
@@ -29,6 +29,17 @@ export class TaskPage {
 
   async open(taskId: string) {
     await this.page.goto(`/tasks/${encodeURIComponent(taskId)}`)
+  }
+
+  /**
+   * Opens a new demo task (`prefix` is `demo-<scenario>`) already at the end of its life, so its
+   * first answer is its last, and waits for it to show `status`. Returns its ID.
+   */
+  async openSettled(prefix: string, status = 'Completed'): Promise<string> {
+    const id = await settledDemoTask(prefix)
+    await this.open(id)
+    await expect(this.status).toHaveText(status)
+    return id
   }
 
   async useKey(key: string) {
@@ -65,6 +76,38 @@ export async function setHidden(page: Page, hidden: boolean) {
 /** A unique task ID for one test, so parallel tests never share a task's clock or counters. */
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
+}
+
+async function stepDemoClock(step: 'hold' | 'advance' | 'settle', taskId: string, ms = 0) {
+  const response = await fetch(`${DEMO_CLOCK}/${step}/${encodeURIComponent(taskId)}?ms=${ms}`, { method: 'POST' })
+  if (!response.ok) throw new Error(`${step} ${taskId} on the demo clock failed: ${response.status}`)
+}
+
+/**
+ * The demo tasks' clock in the server under test (e2e/demo-clock.ts). A held task stands still
+ * until a test moves it; a task no test holds runs on the wall clock.
+ */
+export const demoClock = {
+  /** The task starts now and stands still. */
+  hold: (taskId: string) => stepDemoClock('hold', taskId),
+  /** The task moves `ms` of its life on (held first if need be). */
+  advance: (taskId: string, ms: number) => stepDemoClock('advance', taskId, ms),
+  /** The task moves to the end of its life. */
+  settle: (taskId: string) => stepDemoClock('settle', taskId),
+}
+
+/** A new demo task (`prefix` is `demo-<scenario>`) standing still at the start of its life. */
+export async function heldDemoTask(prefix: string): Promise<string> {
+  const id = uniqueId(prefix)
+  await demoClock.hold(id)
+  return id
+}
+
+/** A new demo task (`prefix` is `demo-<scenario>`) already at the end of its life. */
+export async function settledDemoTask(prefix: string): Promise<string> {
+  const id = uniqueId(prefix)
+  await demoClock.settle(id)
+  return id
 }
 
 /** Every query the fake upstream received for a task. */

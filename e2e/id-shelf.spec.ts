@@ -1,11 +1,9 @@
 // The ID shelf: IDs seen are kept, labelled, exported, and survive a reload.
 import { readFileSync } from 'node:fs'
-import { expect, test, uniqueId } from './fixtures'
+import { expect, test } from './fixtures'
 
 test('a voice ID lands on the shelf, takes a label, survives a reload and exports as JSON', async ({ page, taskPage }) => {
-  const taskId = uniqueId('demo-kling-voice')
-  await taskPage.open(taskId)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  const taskId = await taskPage.openSettled('demo-kling-voice')
   await page.getByRole('link', { name: 'foxwatch' }).click()
 
   const shelf = page.getByRole('list', { name: 'Saved IDs' })
@@ -28,10 +26,8 @@ test('a voice ID lands on the shelf, takes a label, survives a reload and export
 })
 
 test('the same ID seen twice is kept once, and Remove takes it off', async ({ page, taskPage }) => {
-  await taskPage.open(uniqueId('demo-sora-character'))
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
-  await taskPage.open(uniqueId('demo-sora-character'))
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await taskPage.openSettled('demo-sora-character')
+  await taskPage.openSettled('demo-sora-character')
   await page.goto('/')
   const shelf = page.getByRole('list', { name: 'Saved IDs' })
   await expect(shelf.getByText('char_6924b1f0e3a4819c')).toHaveCount(1)

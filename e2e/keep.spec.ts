@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
 import { z } from 'zod'
-import { expect, test, uniqueId, type TaskPage } from './fixtures'
+import { POLICY } from '../src/api/polling'
+import { demoClock, expect, heldDemoTask, test, uniqueId, type TaskPage } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 
 const KEY = 'sk-test-e2e-keep'
@@ -38,8 +39,7 @@ async function shownImages(taskPage: TaskPage, count: number) {
 }
 
 test('a kept demo task shows its images from the kept copy', async ({ taskPage }) => {
-  await taskPage.open(uniqueId('demo-image'))
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await taskPage.openSettled('demo-image')
   await keep(taskPage)
   for (const source of await shownImages(taskPage, 3)) expect(source).toMatch(/^blob:/)
 })
@@ -87,9 +87,13 @@ test('a kept task still previews, saves and zips after its result host is gone',
 test('auto-keep keeps a task that completes while watched', async ({ page, taskPage }) => {
   await page.goto('/')
   await page.getByRole('checkbox', { name: 'Auto-keep' }).check()
-  await taskPage.open(uniqueId('demo-image'))
-  await expect(taskPage.status).toHaveText(/Pending|Processing/)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  const id = await heldDemoTask('demo-image')
+  await page.clock.install()
+  await taskPage.open(id)
+  await expect(taskPage.status).toHaveText('Pending')
+  await demoClock.settle(id)
+  await page.clock.runFor(POLICY.steadyMs)
+  await expect(taskPage.status).toHaveText('Completed')
   await expect(page.getByRole('status', { name: 'Kept in this browser' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Keep in this browser' })).toHaveCount(0)
 })

@@ -1,12 +1,11 @@
 // The expiry clock at chosen times: the page clock is moved, the demo task's `created` is not.
-import { expect, test, uniqueId } from './fixtures'
+import { expect, settledDemoTask, test } from './fixtures'
 
 const HOUR = 60 * 60 * 1000
 
 test('the link clock counts down from created + 24 h, warns in the last two hours, then says expired', async ({ page, taskPage }) => {
   await page.clock.install()
-  await taskPage.open(uniqueId('demo-image'))
-  await expect(taskPage.status).toHaveText(/Pending|Processing|Completed/)
+  await taskPage.open(await settledDemoTask('demo-image'))
   const expiry = page.getByTestId('link-expiry')
   await page.clock.runFor(10_000)
   await expect(taskPage.status).toHaveText('Completed')
@@ -21,7 +20,6 @@ test('the link clock counts down from created + 24 h, warns in the last two hour
 })
 
 test('a task with no links has no clock', async ({ page, taskPage }) => {
-  await taskPage.open(uniqueId('demo-kling-voice'))
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await taskPage.openSettled('demo-kling-voice')
   await expect(page.getByTestId('link-expiry')).toHaveCount(0)
 })

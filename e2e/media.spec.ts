@@ -1,13 +1,8 @@
 // Looking at results closely: the image viewer, the video's facts, and the audio waveform.
 import type { Locator, Page } from '@playwright/test'
-import { expect, test, uniqueId, type TaskPage } from './fixtures'
+import { expect, test } from './fixtures'
 
 const MODEL = 'gemini-3.1-flash-image-preview'
-
-async function openCompleted(taskPage: TaskPage, taskId: string) {
-  await taskPage.open(taskId)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 20_000 })
-}
 
 async function expectLoaded(image: Locator) {
   await expect(image).toBeVisible()
@@ -45,7 +40,7 @@ async function withoutDeclaredSizes(page: Page) {
 
 test.describe('the image viewer', () => {
   test('opens at the clicked image, moves with the arrow keys and buttons, and Escape gives focus back', async ({ page, taskPage }) => {
-    await openCompleted(taskPage, uniqueId('demo-image'))
+    await taskPage.openSettled('demo-image')
     const opener = page.getByRole('button', { name: 'Open image 2 in the viewer' })
     await opener.click()
     const viewer = viewerOf(page)
@@ -77,7 +72,7 @@ test.describe('the image viewer', () => {
   })
 
   test('keeps Tab and Shift+Tab inside while it is open, and Close closes it', async ({ page, taskPage }) => {
-    await openCompleted(taskPage, uniqueId('demo-image'))
+    await taskPage.openSettled('demo-image')
     const opener = page.getByRole('button', { name: 'Open image 1 in the viewer' })
     await opener.click()
     const { dialog } = viewerOf(page)
@@ -97,7 +92,7 @@ test.describe('the image viewer', () => {
   })
 
   test('shows the pixel size, zooms with keys and buttons, toggles fit and actual size, and pans a zoomed image', async ({ page, taskPage }) => {
-    await openCompleted(taskPage, uniqueId('demo-image'))
+    await taskPage.openSettled('demo-image')
     const cards = page.getByRole('region', { name: 'Images' })
     await expect(cards.getByText('Size 512×512')).toHaveCount(3)
     await page.getByRole('button', { name: 'Open image 1 in the viewer' }).click()
@@ -142,8 +137,7 @@ test.describe('the image viewer', () => {
   })
 
   test('Save inside the viewer downloads the image on show, under the task ID and its position', async ({ page, taskPage }) => {
-    const taskId = uniqueId('demo-image')
-    await openCompleted(taskPage, taskId)
+    const taskId = await taskPage.openSettled('demo-image')
     await page.getByRole('button', { name: 'Open image 1 in the viewer' }).click()
     const viewer = viewerOf(page)
     await page.keyboard.press('ArrowRight')
@@ -155,7 +149,7 @@ test.describe('the image viewer', () => {
 
   test('an image that will not load says why instead of showing a broken icon', async ({ page, taskPage }) => {
     await page.route('**/demo/files/image-2.png', (route) => route.fulfill({ status: 404, body: 'gone' }))
-    await openCompleted(taskPage, uniqueId('demo-image'))
+    await taskPage.openSettled('demo-image')
     const cards = page.getByRole('region', { name: 'Images' })
     await expect(cards.getByText('This image could not be loaded; its link may have expired.')).toBeVisible()
     await expect(cards.getByRole('img')).toHaveCount(2)
@@ -177,7 +171,7 @@ test.describe('the image viewer', () => {
 
 test.describe('video', () => {
   test('shows duration, pixel size, content type and seed with Copy beside the player', async ({ page, taskPage }) => {
-    await openCompleted(taskPage, uniqueId('demo-video'))
+    await taskPage.openSettled('demo-video')
     const video = page.getByRole('region', { name: 'Video' })
     await expect(video.getByText('Duration 4 s')).toBeVisible()
     await expect(video.getByText('Size 480×270')).toBeVisible()
@@ -188,7 +182,7 @@ test.describe('video', () => {
 
   test('reads duration and size from the file when the result leaves them out', async ({ page, taskPage }) => {
     await withoutDeclaredSizes(page)
-    await openCompleted(taskPage, uniqueId('demo-video'))
+    await taskPage.openSettled('demo-video')
     const video = page.getByRole('region', { name: 'Video' })
     await expect(video.getByText(/^Duration 4(\.0)? s$/)).toBeVisible({ timeout: 15_000 })
     await expect(video.getByText('Size 480×270')).toBeVisible()
@@ -196,7 +190,7 @@ test.describe('video', () => {
 
   test('a video that will not load says why', async ({ page, taskPage }) => {
     await page.route('**/demo/files/video.mp4', (route) => route.fulfill({ status: 404, body: 'gone' }))
-    await openCompleted(taskPage, uniqueId('demo-video'))
+    await taskPage.openSettled('demo-video')
     await expect(page.getByText('This video could not be loaded; its link may have expired.')).toBeVisible()
   })
 })
@@ -237,7 +231,7 @@ const audioScenarios = [
 ]
 for (const { scenario, duration } of audioScenarios) {
   test(`${scenario}: a waveform is drawn, and a click or the arrow keys on it seek the player`, async ({ page, taskPage }) => {
-    await openCompleted(taskPage, uniqueId(scenario))
+    await taskPage.openSettled(scenario)
     const region = page.getByRole('region', { name: 'Audio' })
     await expect(region.getByText(duration)).toBeVisible()
     await expect(region.getByText('Type audio/mpeg')).toBeVisible()
@@ -277,7 +271,7 @@ test('audio that cannot be decoded keeps the plain player and no waveform', asyn
     served = true
     return route.fulfill({ status: 200, contentType: 'audio/mpeg', body: 'this is not audio' })
   })
-  await openCompleted(taskPage, uniqueId('demo-audio'))
+  await taskPage.openSettled('demo-audio')
   const region = page.getByRole('region', { name: 'Audio' })
   const audio = region.getByLabel('Audio result 1', { exact: true })
   await expectPlayable(audio)

@@ -1,7 +1,7 @@
 // Nothing lost: the watchlist, the history, kept tasks and the ID shelf survive a reload, a server
 // restart mid-poll, a full storage quota, and a second tab writing at the same moment.
 import type { Page } from '@playwright/test'
-import { expect, scriptUpstream, test, uniqueId } from './fixtures'
+import { expect, heldDemoTask, scriptUpstream, settledDemoTask, test, uniqueId } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 import { OWN_SERVER_PORTS, ownServer } from './own-server'
 
@@ -43,17 +43,17 @@ const freeLocalStorage = (page: Page) => page.evaluate(() => {
 })
 
 test('the watchlist, history, kept tasks and ID shelf all survive a reload', async ({ page, taskPage }) => {
-  const image = uniqueId('demo-image')
-  const voice = uniqueId('demo-kling-voice')
-  const slow = uniqueId('demo-slow')
+  const image = await settledDemoTask('demo-image')
+  const voice = await settledDemoTask('demo-kling-voice')
+  const slow = await heldDemoTask('demo-slow')
   await taskPage.open(image)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await expect(taskPage.status).toHaveText('Completed')
   await page.getByRole('button', { name: 'Keep in this browser' }).click()
   await expect(page.getByRole('status', { name: 'Kept in this browser' })).toBeVisible()
   await page.getByRole('link', { name: 'foxwatch' }).click()
   await watch(page, [voice, slow])
   await expect(page.getByRole('table', { name: 'Watched tasks' }).getByRole('row', { name: new RegExp(voice) }).getByTestId('watch-status'))
-    .toHaveText('Completed', { timeout: 15_000 })
+    .toHaveText('Completed')
   await label(page, '829410375520931841', 'Narrator')
   await page.getByRole('button', { name: `Stop watching ${image}` }).click()
 
@@ -134,14 +134,14 @@ test.describe('a server restart mid-poll', () => {
 
 test.describe('a full storage quota', () => {
   test('a change that cannot be stored stays on screen with a sentence, and nothing stored before is lost', async ({ page }) => {
-    const before = [uniqueId('demo-image'), uniqueId('demo-kling-voice')]
+    const before = [await settledDemoTask('demo-image'), await settledDemoTask('demo-kling-voice')]
     await page.goto('/')
     await watch(page, before)
-    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', 'Completed'], { timeout: 15_000 })
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', 'Completed'])
     await expect(shelf(page).getByLabel('Label for 829410375520931841')).toBeVisible()
 
     await fillLocalStorage(page)
-    const during = uniqueId('demo-image')
+    const during = await settledDemoTask('demo-image')
     await watch(page, [during])
     await expect(watchlistLinks(page)).toHaveText([during, ...before])
     await expect(page.getByRole('alert').filter({ hasText: 'refused to store a change to the watchlist' }))
@@ -150,13 +150,13 @@ test.describe('a full storage quota', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'to the ID shelf' })).toBeVisible()
     await expect(shelf(page).getByLabel('Label for 829410375520931841')).toHaveValue('Label while full')
     // The new task is watched all the same, and its answers reach the history in this tab.
-    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status').first()).toHaveText('Completed', { timeout: 15_000 })
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status').first()).toHaveText('Completed')
     await expect(historyLinks(page).filter({ hasText: during })).toHaveCount(1)
     await expect(page.getByRole('alert').filter({ hasText: 'to the history' })).toBeVisible()
 
     // Room again: the next change stores the waiting ones too.
     await freeLocalStorage(page)
-    const after = uniqueId('demo-failed')
+    const after = await settledDemoTask('demo-failed')
     await watch(page, [after])
     await expect(page.getByRole('alert').filter({ hasText: 'refused to store' }).filter({ hasText: 'watchlist' })).toHaveCount(0)
     await page.reload()
@@ -165,12 +165,12 @@ test.describe('a full storage quota', () => {
   })
 
   test('with storage full for good, a reload still has everything stored before it filled', async ({ page }) => {
-    const before = [uniqueId('demo-image'), uniqueId('demo-chat')]
+    const before = [await settledDemoTask('demo-image'), await settledDemoTask('demo-chat')]
     await page.goto('/')
     await watch(page, before)
-    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', 'Completed'], { timeout: 15_000 })
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', 'Completed'])
     await fillLocalStorage(page)
-    const refused = uniqueId('demo-audio')
+    const refused = await settledDemoTask('demo-audio')
     await watch(page, [refused])
     await expect(watchlistLinks(page)).toHaveText([refused, ...before])
     await expect(page.getByRole('alert').filter({ hasText: 'refused to store a change to the watchlist' })).toBeVisible()
@@ -181,9 +181,7 @@ test.describe('a full storage quota', () => {
   })
 
   test("with the browser's quota shrunk to what is used, watching and polling go on and what was kept stays kept", async ({ page, taskPage }) => {
-    const kept = uniqueId('demo-image')
-    await taskPage.open(kept)
-    await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+    const kept = await taskPage.openSettled('demo-image')
     await page.getByRole('button', { name: 'Keep in this browser' }).click()
     await expect(page.getByRole('status', { name: 'Kept in this browser' })).toBeVisible()
 
@@ -192,9 +190,7 @@ test.describe('a full storage quota', () => {
     const origin = new URL(page.url()).origin
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 })
     try {
-      const next = uniqueId('demo-audio')
-      await taskPage.open(next)
-      await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+      const next = await taskPage.openSettled('demo-audio')
       await page.getByRole('link', { name: 'foxwatch' }).click()
       await expect(watchlistLinks(page)).toHaveText([next, kept])
       await page.reload()
@@ -232,10 +228,8 @@ test.describe('a second tab writing at the same time', () => {
   })
 
   test('two tabs labelling different IDs on the shelf at the same moment both keep their label', async ({ context, page, taskPage }) => {
-    await taskPage.open(uniqueId('demo-kling-voice'))
-    await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
-    await taskPage.open(uniqueId('demo-sora-character'))
-    await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+    await taskPage.openSettled('demo-kling-voice')
+    await taskPage.openSettled('demo-sora-character')
     await page.goto('/')
     const other = await context.newPage()
     await other.goto('/')

@@ -1,7 +1,7 @@
 // PBR texture sets: the maps in their fixed order with real sizes, textures with a tiling
 // preview, and a lit 3D preview whose code (three.js) is fetched only when asked for.
 import type { Locator, Page } from '@playwright/test'
-import { expect, test, uniqueId } from './fixtures'
+import { expect, TaskPage, test } from './fixtures'
 
 /** How much of the canvas is drawn on (its background is transparent), and a fingerprint of it. */
 async function readPicture(canvas: Locator) {
@@ -52,8 +52,7 @@ function recordScripts(page: Page) {
 }
 
 async function openCompleted(page: Page, scenario: string) {
-  await page.goto(`/tasks/${uniqueId(scenario)}`)
-  await expect(page.getByTestId('task-status')).toHaveText('Completed', { timeout: 15_000 })
+  await new TaskPage(page).openSettled(scenario)
 }
 
 test('a PBR set shows its maps in the fixed order, each with its real pixel size and a full-size link', async ({ page }) => {

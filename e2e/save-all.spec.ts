@@ -32,9 +32,7 @@ function expectHashesMatch(entries: Record<string, Uint8Array>, manifest: z.infe
 }
 
 test('a transcript saves as one zip with the response, subtitles and text, each hashed in the manifest', async ({ taskPage }) => {
-  const id = uniqueId('demo-transcript')
-  await taskPage.open(id)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  const id = await taskPage.openSettled('demo-transcript')
   const { name, entries, manifest } = await saveAll(taskPage)
   expect(name).toBe(`${id}.zip`)
   expect(Object.keys(entries).sort()).toEqual(['manifest.json', 'task.json', 'transcript.json', 'transcript.srt', 'transcript.txt', 'transcript.vtt'])
@@ -46,9 +44,7 @@ test('a transcript saves as one zip with the response, subtitles and text, each 
 })
 
 test('PBR maps land in a folder named after the material, files named by map type', async ({ taskPage }) => {
-  const id = uniqueId('demo-pbr')
-  await taskPage.open(id)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  const id = await taskPage.openSettled('demo-pbr')
   const { entries, manifest } = await saveAll(taskPage)
   const folder = `material-${id}`
   for (const map of ['basecolor.jpg', 'normal.png', 'roughness.png', 'metalness.png', 'height.png']) {

@@ -1,6 +1,6 @@
 // Keyboard shortcuts: the habits people have, and `?` to learn them.
 import type { Page } from '@playwright/test'
-import { expect, test, uniqueId } from './fixtures'
+import { expect, settledDemoTask, test } from './fixtures'
 
 /** Leaves any field, as a person would by clicking empty space, so keys are shortcuts again. */
 async function leaveFields(page: Page) {
@@ -11,8 +11,8 @@ async function leaveFields(page: Page) {
 }
 
 test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? lists them all', async ({ page, taskPage }) => {
-  const first = uniqueId('demo-image')
-  const second = uniqueId('demo-audio')
+  const first = await settledDemoTask('demo-image')
+  const second = await settledDemoTask('demo-audio')
   await page.goto('/')
   await page.getByLabel('Task IDs to watch').fill(`${first}\n${second}`)
   await page.getByRole('button', { name: 'Watch all' }).click()
@@ -51,9 +51,7 @@ test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? li
 })
 
 test('s on a finished task page saves it all as one zip', async ({ page, taskPage }) => {
-  const id = uniqueId('demo-image')
-  await taskPage.open(id)
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  const id = await taskPage.openSettled('demo-image')
   await leaveFields(page)
   const downloading = page.waitForEvent('download')
   await page.keyboard.press('s')

@@ -1,7 +1,7 @@
 // The transcript renderer as a person uses it: play along, click to seek, search, export.
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { expect, test, uniqueId, type TaskPage } from './fixtures'
+import { expect, test, type TaskPage } from './fixtures'
 
 const Transcript = z.object({
   words: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), type: z.string() })),
@@ -10,8 +10,7 @@ const transcript = Transcript.parse(JSON.parse(readFileSync(new URL('../server/d
 const spoken = transcript.words.filter((word) => word.type !== 'spacing')
 
 async function openTranscript(taskPage: TaskPage) {
-  await taskPage.open(uniqueId('demo-transcript'))
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await taskPage.openSettled('demo-transcript')
   await expect(taskPage.page.getByRole('group', { name: 'Word timeline' })).toBeVisible()
 }
 

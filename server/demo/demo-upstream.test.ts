@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_TASK_ID } from '../../src/contract/task-id.ts'
+import { wallDemoClock } from './demo-clock.ts'
 import { createDemoUpstream } from './demo-upstream.ts'
 
 describe('the demo upstream’s task route', () => {
-  const demo = createDemoUpstream({ pace: 1, now: () => 1_000_000 })
+  const demo = createDemoUpstream({ clock: wallDemoClock({ pace: 1, now: () => 1_000_000 }) })
   const ask = (id: string) => demo.request(`http://127.0.0.1:4173/demo/v1/tasks/${encodeURIComponent(id)}`)
   const idOf = (length: number) => `demo-image-${'x'.repeat(length - 'demo-image-'.length)}`
 

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
+import type { DemoClock } from './demo-clock.ts'
 import { scenarioFor, type Scenario } from './scenarios.ts'
 import { MAX_TASK_ID } from '../../src/contract/task-id.ts'
 
@@ -13,30 +14,13 @@ export const DEMO_SOURCE_AUDIO: Readonly<Record<string, string>> = { transcript:
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url))
 
 type DemoOptions = {
-  /** >1 runs every task faster; tests use it. */
-  pace: number
-  now?: () => number
-  /** How many distinct IDs to remember before forgetting the oldest. */
-  capacity?: number
+  /** Where each task is in its life (demo-clock.ts). */
+  clock: DemoClock
   /** The folder of the demo's result files. */
   assets?: string
 }
 
-export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000, assets = ASSETS }: DemoOptions): Hono {
-  const firstSeen = new Map<string, number>()
-
-  function startedAt(taskId: string): number {
-    const seen = firstSeen.get(taskId)
-    if (seen !== undefined) return seen
-    const start = now()
-    firstSeen.set(taskId, start)
-    if (firstSeen.size > capacity) {
-      const oldest = firstSeen.keys().next()
-      if (!oldest.done) firstSeen.delete(oldest.value)
-    }
-    return start
-  }
-
+export function createDemoUpstream({ clock, assets = ASSETS }: DemoOptions): Hono {
   const app = new Hono()
 
   app.get(`${DEMO_PREFIX}/v1/tasks/:id`, (c) => {
@@ -53,10 +37,10 @@ export function createDemoUpstream({ pace, now = Date.now, capacity = 10_000, as
     if (!scenario) {
       return c.json({ error: { message: `Task ${taskId} not found`, type: 'not_found' } }, 404)
     }
-    const start = startedAt(taskId)
+    const { startedAt, elapsedMs, pace } = clock.timeOf(taskId)
     const filesBase = new URL(`${DEMO_PREFIX}/files/`, c.req.url)
     const file = (name: string) => new URL(name, filesBase).toString()
-    return c.json(taskAt(scenario, taskId, start, (now() - start) * pace, file, pace), 200, { 'cache-control': 'no-store' })
+    return c.json(taskAt(scenario, taskId, startedAt, elapsedMs, file, pace), 200, { 'cache-control': 'no-store' })
   })
 
   app.get(

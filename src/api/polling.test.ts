@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { normalizeTask } from './normalize-task'
 import type { Problem } from './problem'
 import { RawTask } from './task-schema'
-import { isWatchOver, nextPollDelay, POLICY } from './polling'
+import { isWatchOver, jitterOf, nextPollDelay, pollDelayFor, POLICY } from './polling'
 import { recordAnswer, recordProblem, type TaskWatch } from './task-watch'
 
 const NOW = 1_764_100_000_000
@@ -212,5 +212,23 @@ describe('nextPollDelay in a hidden tab', () => {
     const watch = failing(upstream(503, 40), 1)
     expect(delay(watch)).toBeGreaterThanOrEqual(40_000)
     expect(delay(watch, { hidden: true })).toBeGreaterThanOrEqual(40_000)
+  })
+})
+
+describe('pollDelayFor (what the refetch timer is given)', () => {
+  it('is the policy at the time of the latest answer, whenever it is asked', () => {
+    const watch = answered('processing', 2, { ageSeconds: 20 })
+    expect(pollDelayFor(watch, false)).toBe(nextPollDelay({ watch, hidden: false, now: watch.updatedAt, random: jitterOf(watch) }))
+    expect(pollDelayFor(watch, true)).toBe(nextPollDelay({ watch, hidden: true, now: watch.updatedAt, random: jitterOf(watch) }))
+  })
+
+  it('jitters each failure by a fixed amount in [0, 1), spread across queries', () => {
+    const draws = Array.from({ length: 1000 }, (_, i) => jitterOf({ ...failing(upstream(503), 1 + (i % 5)), updatedAt: NOW + i * 37 }))
+    expect(draws.every((r) => r >= 0 && r < 1)).toBe(true)
+    // Spread over the whole range: every tenth of it is drawn at least 50 times in 1000.
+    const tenths = Array.from({ length: 10 }, (_, t) => draws.filter((r) => Math.floor(r * 10) === t).length)
+    expect(Math.min(...tenths)).toBeGreaterThanOrEqual(50)
+    const watch = failing(upstream(503), 2)
+    expect(jitterOf(watch)).toBe(jitterOf({ ...watch }))
   })
 })

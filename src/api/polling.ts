@@ -43,6 +43,27 @@ export function isWatchOver(watch: TaskWatch | undefined): boolean {
   return watch.task !== undefined && isSettled(watch.task.status)
 }
 
+/**
+ * The delay for a watch as it stands, measured from its latest answer or failure: the same value
+ * however often it is asked. React Query restarts its refetch timer whenever the interval it is
+ * given changes, so a value that moved with the wall clock or a fresh random number would restart
+ * it on every render, and a list that re-renders each second would never poll again.
+ */
+export function pollDelayFor(watch: TaskWatch | undefined, hidden: boolean): number | false {
+  return nextPollDelay({ watch, hidden, now: watch?.updatedAt ?? 0, random: watch ? jitterOf(watch) : 0 })
+}
+
+/**
+ * A number in [0, 1) fixed by when the latest query finished: different for every query and
+ * every tab (so retries don't fall in step), the same each time it is asked (mulberry32's mix).
+ */
+export function jitterOf(watch: TaskWatch): number {
+  let t = (watch.updatedAt + watch.failures * 0x6d2b79f5) | 0
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
 /** Milliseconds until the next query, or false for none at all. */
 export function nextPollDelay({ watch, hidden, now, random }: PollInput): number | false {
   if (!watch) return POLICY.firstMs

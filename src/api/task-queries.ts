@@ -1,7 +1,7 @@
 // The query that watches one task: fetch, record, and ask the polling policy when to go again.
 import { queryOptions } from '@tanstack/react-query'
 import { readApiKey } from '../lib/api-key'
-import { isWatchOver, nextPollDelay } from './polling'
+import { isWatchOver, pollDelayFor } from './polling'
 import { recordProblem, type TaskWatch } from './task-watch'
 
 // The request, the schemas and normalising load with the first task query, not with the page.
@@ -23,8 +23,8 @@ export const taskQueries = {
         const early = previous === undefined ? fetching.takeHeadStart(taskId, signal) : undefined
         return early ?? fetching.fetchWatch(taskId, previous, signal)
       },
-      refetchInterval: (query) =>
-        nextPollDelay({ watch: query.state.data, hidden: document.hidden, now: Date.now(), random: Math.random() }),
+      // Stable between answers: see pollDelayFor.
+      refetchInterval: (query) => pollDelayFor(query.state.data, document.hidden),
       refetchIntervalInBackground: true,
       // Coming back to the tab asks at once, unless the last query failed: then the backoff (and
       // any Retry-After) decides, not the person's focus.
