@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { configBlock } from '../src/contract/config-in-page.ts'
 import type { ServerConfig } from '../src/contract/server-config.ts'
 import type { Config } from './config.ts'
+import { wallDemoClock, type DemoClock } from './demo/demo-clock.ts'
 import { createDemoUpstream, DEMO_PREFIX, DEMO_SOURCE_AUDIO } from './demo/demo-upstream.ts'
 import { scenarios } from './demo/scenarios.ts'
 import { createMemoryBudget } from './memory-budget.ts'
@@ -22,11 +23,14 @@ type AppOptions = {
   upstream?: Upstream
   /** The demo's result files, when the server runs compiled from elsewhere than its source. */
   demoAssets?: string
+  /** The demo tasks' clock: the wall clock at FOXWATCH_DEMO_PACE unless given (the browser tests step one). */
+  demoClock?: DemoClock
 }
 
-export function createApp({ config, upstream = (request) => fetch(request), demoAssets }: AppOptions): Hono {
+export function createApp({ config, upstream = (request) => fetch(request), demoAssets, demoClock }: AppOptions): Hono {
   const app = new Hono()
-  const demoApp = config.demo ? createDemoUpstream({ pace: config.demoPace, ...(demoAssets ? { assets: demoAssets } : {}) }) : undefined
+  const clock = demoClock ?? wallDemoClock({ pace: config.demoPace })
+  const demoApp = config.demo ? createDemoUpstream({ clock, ...(demoAssets ? { assets: demoAssets } : {}) }) : undefined
   const demo: Upstream | undefined = demoApp ? async (request) => demoApp.fetch(request) : undefined
   // One bound on what the task answers and Save all plans hold in memory, together.
   const budget = createMemoryBudget()
