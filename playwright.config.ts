@@ -36,7 +36,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `vite build --logLevel warn --outDir ${staticDir} --emptyOutDir && tsx server/main.ts`,
+      command: `vite build --logLevel warn --outDir ${staticDir} --emptyOutDir && tsx e2e/foxwatch-under-test.ts`,
       url: `${base}/api/config`,
       reuseExistingServer: false,
       timeout: 60_000,
