@@ -1,18 +1,19 @@
 // The watchlist: many tasks pasted at once, watched together, and kept across a reload.
 import type { Page } from '@playwright/test'
 import { z } from 'zod'
-import { expect, setHidden, test, uniqueId, upstreamQueries } from './fixtures'
+import { POLICY } from '../src/api/polling'
+import { demoClock, expect, heldDemoTask, setHidden, settledDemoTask, test, uniqueId, upstreamQueries } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
-  const ids = [uniqueId('demo-image'), uniqueId('demo-failed'), uniqueId('demo-kling-voice')] as const
+  const ids = [await settledDemoTask('demo-image'), await settledDemoTask('demo-failed'), await settledDemoTask('demo-kling-voice')] as const
   await page.goto('/')
   await page.getByLabel('Task IDs to watch').fill(`${ids[0]}\n${ids[1]}, ${ids[2]}\n${ids[0]}`)
   await page.getByRole('button', { name: 'Watch all' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Watching 3 new tasks.' })).toBeVisible()
   const table = page.getByRole('table', { name: 'Watched tasks' })
   await expect(table.getByRole('row')).toHaveCount(4)
-  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed'], { timeout: 20_000 })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed'])
   await expect(table.getByRole('img', { name: `First result of ${ids[0]}` })).toBeVisible()
 
   await page.reload()
@@ -31,10 +32,10 @@ test('text with no ID in it is refused with a sentence', async ({ page }) => {
 })
 
 test('opening a task watches it, and Clear settled removes the settled ones', async ({ page, taskPage }) => {
-  const done = uniqueId('demo-cancelled')
-  const running = uniqueId('demo-slow')
+  const done = await settledDemoTask('demo-cancelled')
+  const running = await heldDemoTask('demo-slow')
   await taskPage.open(done)
-  await expect(taskPage.status).toHaveText('Cancelled', { timeout: 15_000 })
+  await expect(taskPage.status).toHaveText('Cancelled')
   await taskPage.open(running)
   await expect(taskPage.status).toHaveText(/Pending|Processing/)
   await page.getByRole('link', { name: 'foxwatch' }).click()
@@ -48,13 +49,17 @@ test('opening a task watches it, and Clear settled removes the settled ones', as
 })
 
 test('a task finishing in a hidden tab counts in the title and dots the icon until seen, and is announced', async ({ page }) => {
-  const id = uniqueId('demo-image')
+  const id = await heldDemoTask('demo-image')
+  await page.clock.install()
   await page.goto('/')
   await page.getByLabel('Task IDs to watch').fill(id)
   await page.getByRole('button', { name: 'Watch all' }).click()
-  await expect(page.getByTestId('watch-status')).toHaveText(/Pending|Processing/)
+  await expect(page.getByTestId('watch-status')).toHaveText('Pending')
   await setHidden(page, true)
-  await expect(page).toHaveTitle('(1) foxwatch', { timeout: 20_000 })
+  await demoClock.settle(id)
+  // A hidden tab checks at its slower pace; the page's clock is moved past it.
+  await page.clock.runFor(POLICY.hiddenCapMs)
+  await expect(page).toHaveTitle('(1) foxwatch')
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon-dot.svg')
   await expect(page.getByTestId('settle-announcer')).toHaveText(`Task ${id} completed.`)
   await setHidden(page, false)
@@ -77,25 +82,115 @@ async function persistedCache(page: Page): Promise<string> {
 
 test('after a reload, settled tasks show from what was kept without a query, and unsettled ones resume', async ({ page, taskPage }) => {
   const settled = uniqueId('fake-ok')
-  const running = uniqueId('demo-slow')
+  const running = await heldDemoTask('demo-slow')
+  await demoClock.advance(running, 20_000)
   await taskPage.open(settled)
   await taskPage.useKey('sk-test-e2e-reload')
   await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
   // Writes to the persisted cache are throttled: wait until the finish is in it.
   await expect.poll(() => persistedCache(page)).toMatch(new RegExp(`"id":"${settled}"[^}]*"status":"completed"`))
   await taskPage.open(running)
-  await expect(taskPage.status).toHaveText('Processing', { timeout: 15_000 })
+  await expect(taskPage.status).toHaveText('Processing')
   await page.goto('/')
   const rows = page.getByRole('table', { name: 'Watched tasks' })
   await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
   const asked = (await upstreamQueries(settled)).length
 
+  // From here the page's timers are the test's: a task this old may wait up to estimateCapMs.
+  await page.clock.install()
   await page.reload()
   await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
   const progress = rows.getByRole('progressbar', { name: `Progress of ${running}` })
   const before = Number(await progress.getAttribute('aria-valuenow'))
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(before)
+  await demoClock.advance(running, 60_000)
+  await page.clock.runFor(POLICY.estimateCapMs)
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(before)
   expect(await upstreamQueries(settled)).toHaveLength(asked)
+})
+
+test('the watchlist sorts by status, filters by status, type and model, and searches by ID', async ({ page }) => {
+  const image = await settledDemoTask('demo-image')
+  const failed = await settledDemoTask('demo-failed')
+  const slow = await heldDemoTask('demo-slow')
+  await demoClock.advance(slow, 20_000)
+  await page.goto('/')
+  await page.getByLabel('Task IDs to watch').fill([image, failed, slow].join('\n'))
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Processing'])
+
+  await page.getByLabel('Sort', { exact: true }).selectOption('status')
+  await expect(table.getByRole('link')).toHaveText([slow, failed, image])
+  await page.getByLabel('Status', { exact: true }).selectOption('failed')
+  await expect(table.getByRole('link')).toHaveText([failed])
+  await expect(page.getByText('1 of 3 shown')).toBeVisible()
+  await page.getByLabel('Status', { exact: true }).selectOption('')
+  await page.getByLabel('Model', { exact: true }).selectOption('gemini-3.1-flash-image-preview')
+  await expect(table.getByRole('link')).toHaveText([image])
+  await page.getByLabel('Model', { exact: true }).selectOption('')
+  await page.getByLabel('Type', { exact: true }).selectOption('video')
+  await expect(table.getByRole('link')).toHaveText([slow, failed])
+  await page.getByLabel('Search by ID').fill(slow.slice(-6))
+  await expect(table.getByRole('link')).toHaveText([slow])
+})
+
+test('a task removed from the watchlist can still be found in the history', async ({ page }) => {
+  const id = await settledDemoTask('demo-audio')
+  await page.goto('/')
+  await page.getByLabel('Task IDs to watch').fill(id)
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await expect(page.getByTestId('watch-status')).toHaveText('Completed')
+  await page.getByRole('button', { name: `Stop watching ${id}` }).click()
+  await page.reload()
+  await page.getByLabel('Search history').fill(id.slice(-7))
+  const history = page.getByRole('list', { name: 'Task history' })
+  await expect(history.getByRole('link', { name: id })).toBeVisible()
+  await expect(history).toContainText('eleven-multilingual-v2 · completed')
+  await page.getByLabel('Search history').fill('no-such-task-here')
+  await expect(history).toHaveText('No task in the history matches.')
+})
+
+test('a shared watchlist link opens foxwatch watching its tasks, and holds no key', async ({ page, context }) => {
+  const ids = [await settledDemoTask('demo-image'), await settledDemoTask('demo-chat')] as const
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('/')
+  await page.getByLabel('API key').fill('sk-secret-never-shared')
+  await page.getByRole('button', { name: 'Use key' }).click()
+  await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
+  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByRole('button', { name: 'Copy link to this watchlist' }).click()
+  const link = await page.evaluate(() => navigator.clipboard.readText())
+  expect(link).toContain(`watch=${encodeURIComponent(ids.join(','))}`)
+  expect(link).not.toContain('sk-secret')
+
+  const other = await context.browser()?.newContext()
+  const fresh = await other?.newPage()
+  if (!fresh || !other) throw new Error('no second browser context')
+  await fresh.goto(link)
+  await expect(fresh).toHaveURL(/\/$/)
+  await expect(fresh.getByRole('table', { name: 'Watched tasks' }).getByRole('link')).toHaveText([...ids])
+  await other.close()
+})
+
+test('on a phone each watched task is a card that fits the screen, with its facts labelled', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const ids = [await settledDemoTask('demo-image'), await settledDemoTask('demo-failed')] as const
+  await page.goto(`/?watch=${ids.join(',')}`)
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed'])
+  // Nothing scrolls sideways: not the page, not the list.
+  const overflow = await page.evaluate(() => {
+    const list = document.querySelector('[data-watchlist]')?.parentElement
+    return { page: document.documentElement.scrollWidth - window.innerWidth, list: list ? list.scrollWidth - list.clientWidth : -1 }
+  })
+  expect(overflow).toEqual({ page: 0, list: 0 })
+  // The column headings are hidden there, so each fact says what it is; the table stays a table.
+  const first = table.getByRole('row').filter({ hasText: ids[0] })
+  await expect(table.getByRole('columnheader', { name: 'Model' })).toBeAttached()
+  const label = await first.getByRole('cell').filter({ hasText: 'gemini' }).evaluate((cell) => getComputedStyle(cell, '::before').content)
+  expect(label).toBe('"Model"')
+  const box = await first.boundingBox()
+  expect(box?.width).toBeLessThanOrEqual(390)
 })
 
 test('fifty tasks pasted at once all settle, and foxapi never sees more than the budget', async ({ page }) => {
@@ -115,69 +210,6 @@ test('fifty tasks pasted at once all settle, and foxapi never sees more than the
   expect(seen.queries).toBeGreaterThanOrEqual(100)
   expect(seen.maxInFlight).toBeLessThanOrEqual(4)
   expect(seen.maxPerSecond).toBeLessThanOrEqual(5)
-})
-
-test('the watchlist sorts by status, filters by status, type and model, and searches by ID', async ({ page }) => {
-  const image = uniqueId('demo-image')
-  const failed = uniqueId('demo-failed')
-  const slow = uniqueId('demo-slow')
-  await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill([image, failed, slow].join('\n'))
-  await page.getByRole('button', { name: 'Watch all' }).click()
-  const table = page.getByRole('table', { name: 'Watched tasks' })
-  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Processing'], { timeout: 20_000 })
-
-  await page.getByLabel('Sort', { exact: true }).selectOption('status')
-  await expect(table.getByRole('link')).toHaveText([slow, failed, image])
-  await page.getByLabel('Status', { exact: true }).selectOption('failed')
-  await expect(table.getByRole('link')).toHaveText([failed])
-  await expect(page.getByText('1 of 3 shown')).toBeVisible()
-  await page.getByLabel('Status', { exact: true }).selectOption('')
-  await page.getByLabel('Model', { exact: true }).selectOption('gemini-3.1-flash-image-preview')
-  await expect(table.getByRole('link')).toHaveText([image])
-  await page.getByLabel('Model', { exact: true }).selectOption('')
-  await page.getByLabel('Type', { exact: true }).selectOption('video')
-  await expect(table.getByRole('link')).toHaveText([slow, failed])
-  await page.getByLabel('Search by ID').fill(slow.slice(-6))
-  await expect(table.getByRole('link')).toHaveText([slow])
-})
-
-test('a task removed from the watchlist can still be found in the history', async ({ page }) => {
-  const id = uniqueId('demo-audio')
-  await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill(id)
-  await page.getByRole('button', { name: 'Watch all' }).click()
-  await expect(page.getByTestId('watch-status')).toHaveText('Completed', { timeout: 15_000 })
-  await page.getByRole('button', { name: `Stop watching ${id}` }).click()
-  await page.reload()
-  await page.getByLabel('Search history').fill(id.slice(-7))
-  const history = page.getByRole('list', { name: 'Task history' })
-  await expect(history.getByRole('link', { name: id })).toBeVisible()
-  await expect(history).toContainText('eleven-multilingual-v2 · completed')
-  await page.getByLabel('Search history').fill('no-such-task-here')
-  await expect(history).toHaveText('No task in the history matches.')
-})
-
-test('a shared watchlist link opens foxwatch watching its tasks, and holds no key', async ({ page, context }) => {
-  const ids = [uniqueId('demo-image'), uniqueId('demo-chat')] as const
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  await page.goto('/')
-  await page.getByLabel('API key').fill('sk-secret-never-shared')
-  await page.getByRole('button', { name: 'Use key' }).click()
-  await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
-  await page.getByRole('button', { name: 'Watch all' }).click()
-  await page.getByRole('button', { name: 'Copy link to this watchlist' }).click()
-  const link = await page.evaluate(() => navigator.clipboard.readText())
-  expect(link).toContain(`watch=${encodeURIComponent(ids.join(','))}`)
-  expect(link).not.toContain('sk-secret')
-
-  const other = await context.browser()?.newContext()
-  const fresh = await other?.newPage()
-  if (!fresh || !other) throw new Error('no second browser context')
-  await fresh.goto(link)
-  await expect(fresh).toHaveURL(/\/$/)
-  await expect(fresh.getByRole('table', { name: 'Watched tasks' }).getByRole('link')).toHaveText([...ids])
-  await other.close()
 })
 
 test('the request budget is a setting, and foxapi sees no more than it allows', async ({ page }) => {
@@ -200,25 +232,4 @@ test('the request budget is a setting, and foxapi sees no more than it allows', 
   const seen = z.object({ maxInFlight: z.number(), maxPerSecond: z.number() }).parse(await response.json())
   expect(seen.maxInFlight).toBe(1)
   expect(seen.maxPerSecond).toBeLessThanOrEqual(2)
-})
-
-test('on a phone each watched task is a card that fits the screen, with its facts labelled', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 })
-  const ids = [uniqueId('demo-image'), uniqueId('demo-failed')] as const
-  await page.goto(`/?watch=${ids.join(',')}`)
-  const table = page.getByRole('table', { name: 'Watched tasks' })
-  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed'], { timeout: 20_000 })
-  // Nothing scrolls sideways: not the page, not the list.
-  const overflow = await page.evaluate(() => {
-    const list = document.querySelector('[data-watchlist]')?.parentElement
-    return { page: document.documentElement.scrollWidth - window.innerWidth, list: list ? list.scrollWidth - list.clientWidth : -1 }
-  })
-  expect(overflow).toEqual({ page: 0, list: 0 })
-  // The column headings are hidden there, so each fact says what it is; the table stays a table.
-  const first = table.getByRole('row').filter({ hasText: ids[0] })
-  await expect(table.getByRole('columnheader', { name: 'Model' })).toBeAttached()
-  const label = await first.getByRole('cell').filter({ hasText: 'gemini' }).evaluate((cell) => getComputedStyle(cell, '::before').content)
-  expect(label).toBe('"Model"')
-  const box = await first.boundingBox()
-  expect(box?.width).toBeLessThanOrEqual(390)
 })
