@@ -1,7 +1,10 @@
 // The fault suite: a task page watching one task while the fake upstream misbehaves on cue. For
 // every fault the page must keep the last good state, say what is happening, recover by itself,
 // never poll faster than the polling policy, and never go blank. A recorder in the page notes
-// every change to what is on screen, so a state that lasts half a second is still seen.
+// every change to what is on screen, so a state that lasts half a second is still seen, and when
+// each query left. The page's clock is the test's: its waits between queries pass when the test
+// moves the clock on, so a storm's backoff takes no real time, and the gaps are measured on that
+// clock exactly.
 import type { Page } from '@playwright/test'
 import { z } from 'zod'
 import { normalizeTask } from '../src/api/normalize-task'
@@ -16,8 +19,8 @@ import { FAKE_UPSTREAM } from './ports'
 
 const KEY = 'sk-test-faults-0123456789'
 const MB = 1024 * 1024
-/** Timers may fire a millisecond or two early; the page's clock and the fake's are the same one. */
-const TIMER_SLACK_MS = 20
+/** How far the page's clock moves at each step while a test waits for the page to get somewhere. */
+const STEP_MS = 250
 
 // ── What the fake upstream sends ─────────────────────────────────────────────────────────────────
 
@@ -67,6 +70,8 @@ type Journey = {
   steps: Played[]
   /** The sentence in the alert while the fault lasts; undefined when the page should simply cope. */
   says: RegExp | undefined
+  /** The page's clock keeps to the wall clock (not moved on faster): the fault names a wall-clock time. */
+  wallClock?: true
 }
 
 const journeys: Journey[] = [
@@ -101,6 +106,7 @@ const journeys: Journey[] = [
     name: '429 with Retry-After as an HTTP date',
     steps: around(failing({ status: 429, json: errorBody('rate_limit_error', 'Slow down'), retryAfterDate: 3 }, rateLimited(2))),
     says: /foxapi asked us to slow down; next try in [23] s/,
+    wallClock: true,
   },
   { name: '429 without Retry-After', steps: around(failing({ status: 429, json: errorBody('rate_limit_error', 'Slow down') }, rateLimited(undefined))), says: /foxapi asked us to slow down\./ },
   {
@@ -163,7 +169,32 @@ async function record(page: Page) {
       last = key
     }
     new MutationObserver(snap).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
+    // When each task query left the page, on the page's clock.
+    const asked: number[] = []
+    Object.assign(window, { faultQueries: asked })
+    const send = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+      if (url.includes('/api/tasks/')) asked.push(Date.now())
+      return send(input, init)
+    }
   })
+}
+
+/** When each task query left the page, on the page's clock. */
+async function queriesSent(page: Page): Promise<number[]> {
+  return z.array(z.number()).parse(await page.evaluate(() => Reflect.get(window, 'faultQueries')))
+}
+
+/**
+ * Moves the page's clock on, a step at a time, until the task shows `status`: every wait the
+ * page would make passes at once, and what takes real time (foxapi's slow answers) still does.
+ */
+async function runUntilStatus(page: Page, status: string, { wallClock = false } = {}) {
+  await expect.poll(async () => {
+    if (!wallClock) await page.clock.runFor(STEP_MS)
+    return page.getByTestId('task-status').allTextContents()
+  }, { timeout: 25_000, intervals: [50] }).toEqual([status])
 }
 
 async function timelineOf(page: Page): Promise<Snapshot[]> {
@@ -172,6 +203,7 @@ async function timelineOf(page: Page): Promise<Snapshot[]> {
 
 /** Opens the task with a key already in this browser session, recording what the page shows. */
 async function open(page: Page, taskPage: TaskPage, id: string) {
+  await page.clock.install()
   await record(page)
   await page.addInitScript((key) => sessionStorage.setItem('foxwatch.apiKey', key), KEY)
   await taskPage.open(id)
@@ -199,7 +231,7 @@ function progressShown(timeline: Snapshot[]): number[] {
 /**
  * The least time the polling policy allows after each answer, replayed from the script with the
  * page's own pure functions and the jitter at its lowest. Each answer is replayed at the time its
- * query reached foxapi: the page had it a little later, so its task was a little older and its
+ * query left the page: the page had it a little later, so its task was a little older and its
  * wait (which grows with the task's age) no shorter.
  */
 function policyFloors(steps: Played[], id: string, times: readonly number[]): number[] {
@@ -212,11 +244,12 @@ function policyFloors(steps: Played[], id: string, times: readonly number[]): nu
   })
 }
 
-async function expectPolicyKept(id: string, steps: Played[]) {
-  const times = (await upstreamQueries(id)).map((q) => q.at)
+async function expectPolicyKept(page: Page, steps: Played[], id: string) {
+  const times = await queriesSent(page)
+  expect(times, 'one query per scripted answer').toHaveLength(steps.length)
   const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0))
   const floors = policyFloors(steps, id, times)
-  const tooSoon = gaps.flatMap((gap, i) => (gap + TIMER_SLACK_MS < (floors[i] ?? 0) ? [`query ${i + 2}: ${gap} ms after, policy ${floors[i]} ms`] : []))
+  const tooSoon = gaps.flatMap((gap, i) => (gap < (floors[i] ?? 0) ? [`query ${i + 2}: ${gap} ms after, policy ${floors[i]} ms`] : []))
   expect(tooSoon, `gaps ${gaps.join(', ')} ms against floors ${floors.join(', ')} ms`).toEqual([])
   return floors
 }
@@ -235,7 +268,7 @@ async function survive(journey: Journey, page: Page, taskPage: TaskPage) {
   await open(page, taskPage, id)
 
   // Recovers by itself, all the way to the result, and the alert goes.
-  await expect(taskPage.status).toHaveText('Completed', { timeout: 25_000 })
+  await runUntilStatus(page, 'Completed', { wallClock: journey.wallClock ?? false })
   await expect(page.getByRole('img', { name: /^Result 1/ })).toBeVisible()
   await expect(taskPage.alert).toHaveCount(0)
   await expect(taskPage.progress).toHaveAttribute('aria-valuenow', '100')
@@ -264,7 +297,7 @@ async function survive(journey: Journey, page: Page, taskPage: TaskPage) {
     if (lastGood) expect(alerts.every((s) => s.alert?.includes('what is shown is the last good answer'))).toBe(true)
   }
 
-  const floors = await expectPolicyKept(id, journey.steps)
+  const floors = await expectPolicyKept(page, journey.steps, id)
   // During a storm the spacing backs off: the least wait after each failure in a row is longer
   // than after the one before, and every gap kept its least wait (above). The gaps themselves
   // are jittered (half of each wait is random), so one can come out shorter than the one before.
@@ -284,13 +317,13 @@ const oddities: Oddity[] = [
       const steps = [processing(20, ahead), completed(ahead)]
       await scriptUpstream(id, steps.map((p) => p.step))
       await open(page, taskPage, id)
-      await expect(taskPage.status).toHaveText('Completed')
+      await runUntilStatus(page, 'Completed')
       const summary = page.getByRole('region', { name: 'Task summary' })
       await expect(summary.getByText(/^(3 h 0 min|2 h 59 min) ahead of this computer’s clock$/)).toBeVisible()
       await expect(summary).not.toContainText(' ago')
       await expect(page.getByTestId('link-expiry')).toContainText(/Result links expire in (24 h 0 min|23 h 59 min)/)
       expectNeverBlank(await timelineOf(page))
-      await expectPolicyKept(id, steps)
+      await expectPolicyKept(page, steps, id)
     },
   },
   {
@@ -300,7 +333,7 @@ const oddities: Oddity[] = [
       const steps = [processing(70), processing(30), answer(taskJson('pending')), completed()]
       await scriptUpstream(id, steps.map((p) => p.step))
       await open(page, taskPage, id)
-      await expect(taskPage.status).toHaveText('Completed', { timeout: 20_000 })
+      await runUntilStatus(page, 'Completed')
       const timeline = await timelineOf(page)
       expectNeverBlank(timeline)
       expect(progressShown(timeline)).toEqual([70, 100])
@@ -311,7 +344,7 @@ const oddities: Oddity[] = [
       expect(notes.map((s) => s.note)).toContainEqual(expect.stringContaining('foxapi’s latest answer (Pending) is older than what is shown'))
       // The next answer that moves on clears the note.
       await expect(page.getByText('older than what is shown')).toHaveCount(0)
-      await expectPolicyKept(id, steps)
+      await expectPolicyKept(page, steps, id)
     },
   },
   {
@@ -319,7 +352,8 @@ const oddities: Oddity[] = [
     run: async ({ page, taskPage }) => {
       const id = uniqueId('fault')
       // The second query is answered 2.5 s late with what was true when it was asked; meanwhile
-      // the person enters another key, so a newer query overtakes it.
+      // the person enters another key, so a newer query overtakes it. The page's clock runs on
+      // its own here: the late answer must come back while the newer ones are still coming.
       const late = answer(taskJson('processing', { progress: 30 }), { delayMs: 2500 })
       const steps = [processing(20), late, processing(70), processing(80), completed()]
       await scriptUpstream(id, steps.map((p) => p.step))
@@ -341,7 +375,6 @@ const oddities: Oddity[] = [
   {
     name: 'a task that goes backwards after completing: it stays completed, after a reload and in the watchlist',
     run: async ({ page, taskPage }) => {
-      await page.clock.install()
       const id = uniqueId('fault')
       await scriptUpstream(id, [processing(20), completed(), processing(50)].map((p) => p.step))
       await open(page, taskPage, id)
