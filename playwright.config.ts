@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium'
 import { E2E_PORT, FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './e2e/ports'
 
 const base = `http://127.0.0.1:${E2E_PORT}`
+/** Specs that need what only the full Chromium has. */
+const FULL_BROWSER_SPECS = /notify\.spec\.ts$/
 // Each run builds the page into its own folder, so two runs on different ports never share one.
 const staticDir = `node_modules/.cache/foxwatch-e2e-${E2E_PORT}`
 
@@ -22,12 +24,24 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: base,
-    trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-    },
+    // Actions, network and console only: screenshots and DOM snapshots of every step cost a
+    // third of the suite's time on two cores (decision 0025).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false },
   },
+  projects: [
+    {
+      // The headless shell: the same engine, lighter to run (decision 0025).
+      name: 'browser',
+      testIgnore: FULL_BROWSER_SPECS,
+      use: { launchOptions: { executablePath: chromiumPath({ headlessShell: true }), args: CHROMIUM_ARGS } },
+    },
+    {
+      // The headless shell refuses notifications outright, whatever permission is granted.
+      name: 'full browser',
+      testMatch: FULL_BROWSER_SPECS,
+      use: { launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+    },
+  ],
   webServer: [
     {
       command: 'tsx e2e/fake-upstream.ts',
