@@ -19,6 +19,22 @@ async function expectAccessible(page: Page, what: string) {
   expect(blocking, `${what}: serious or critical accessibility violations`).toEqual([])
 }
 
+/**
+ * Scans the page in the light theme, then turns the system to dark (the page follows it, as the
+ * Theme setting "System" does) and scans again: one page load for both, with colour transitions
+ * run out before each scan so contrast is measured on the colours that stay.
+ */
+async function expectAccessibleInBothThemes(page: Page, what: string) {
+  const html = page.locator('html')
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    if (scheme === 'dark') await expect(html).toHaveClass(/\bdark\b/)
+    else await expect(html).not.toHaveClass(/\bdark\b/)
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)))
+    await expectAccessible(page, `${what} (${scheme})`)
+  }
+}
+
 async function openCompleted(taskPage: TaskPage, scenario: string) {
   await taskPage.openSettled(`demo-${scenario}`)
 }
@@ -38,83 +54,81 @@ const FAMILIES: ReadonlyArray<{ scenario: string; ready: (page: Page) => Locator
   { scenario: 'unknown', ready: (page) => page.getByLabel('Result 1 as JSON') },
 ]
 
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`in the ${scheme} theme`, () => {
-    test.use({ colorScheme: scheme })
+test.describe('in the light and the dark theme', () => {
+  test.use({ colorScheme: 'light' })
 
-    test('the home page, with its settings, has no serious accessibility violations', async ({ page }) => {
-      await page.goto('/')
-      await expect(page.getByRole('button', { name: /Watch demo: Three generated images/ })).toBeVisible()
-      await expectAccessible(page, 'home page')
-    })
-
-    for (const { scenario, ready } of FAMILIES) {
-      test(`a completed demo-${scenario} task page has no serious accessibility violations`, async ({ page, taskPage }) => {
-        await openCompleted(taskPage, scenario)
-        await expect(ready(page)).toBeVisible()
-        await expectAccessible(page, `demo-${scenario}`)
-      })
-    }
-
-    test('a failed task page has no serious accessibility violations', async ({ page, taskPage }) => {
-      await taskPage.openSettled('demo-failed', 'Failed')
-      await expectAccessible(page, 'demo-failed')
-    })
-
-    test('the image viewer has no serious accessibility violations', async ({ page, taskPage }) => {
-      await openCompleted(taskPage, 'image')
-      await page.getByRole('button', { name: 'Open image 2 in the viewer' }).click()
-      const dialog = page.getByRole('dialog', { name: 'Image viewer' })
-      await expect(dialog.getByRole('img')).toBeVisible()
-      await expectAccessible(page, 'image viewer')
-    })
-
-    test('the 3D preview has no serious accessibility violations', async ({ page, taskPage }) => {
-      await openCompleted(taskPage, 'pbr')
-      await page.getByRole('button', { name: 'Show 3D preview' }).click()
-      await expect(page.getByRole('img', { name: /^3D preview of the material/ })).toBeVisible()
-      await expectAccessible(page, '3D preview')
-    })
-
-    test("a transcript's current word, in both views, has no serious accessibility violations", async ({ page, taskPage }) => {
-      await openCompleted(taskPage, 'transcript')
-      const word = page.getByRole('group', { name: 'Word timeline' }).getByRole('button', { name: /^Welcome, / })
-      await word.click()
-      await expect(word).toHaveAttribute('aria-current', 'true')
-      await expectAccessible(page, 'transcript with a current word')
-    })
-
-    test('a task page at phone width has no serious accessibility violations', async ({ page, taskPage }) => {
-      await page.setViewportSize({ width: 390, height: 844 })
-      await openCompleted(taskPage, 'transcript')
-      await expect(page.getByRole('group', { name: 'Word timeline' }).getByRole('button').first()).toBeVisible()
-      await expectAccessible(page, 'demo-transcript at 390 px')
-    })
-
-    for (const width of [1280, 390]) {
-      test(`a watchlist with settled and running rows, ${width} px wide, has no serious accessibility violations`, async ({ page }) => {
-        await page.setViewportSize({ width, height: 900 })
-        const settled = await Promise.all(['image', 'failed', 'pbr'].map((scenario) => settledDemoTask(`demo-${scenario}`)))
-        const ids = [...settled, await heldDemoTask('demo-slow')]
-        await demoClock.advance(ids[3] ?? '', 20_000)
-        await page.goto(`/?watch=${ids.join(',')}`)
-        const table = page.getByRole('table', { name: 'Watched tasks' })
-        await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed', 'Processing'])
-        await expect(table.getByRole('img', { name: /^First result of/ })).toHaveCount(2)
-        await expectAccessible(page, `watchlist at ${width} px`)
-      })
-    }
-
-    test('a real task without a key, then the key setting once used, have no serious accessibility violations', async ({ page, taskPage }) => {
-      await taskPage.open('task-unified-1757165031-uyujaw3d')
-      await expect(taskPage.alert).toContainText('needs a foxapi API key')
-      await expectAccessible(page, 'real task without a key')
-      await taskPage.useKey('sk-test-a11y-0123456789')
-      await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
-      await expectAccessible(page, 'settings with a key kept')
-    })
+  test('the home page, with its settings, has no serious accessibility violations', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('button', { name: /Watch demo: Three generated images/ })).toBeVisible()
+    await expectAccessibleInBothThemes(page, 'home page')
   })
-}
+
+  for (const { scenario, ready } of FAMILIES) {
+    test(`a completed demo-${scenario} task page has no serious accessibility violations`, async ({ page, taskPage }) => {
+      await openCompleted(taskPage, scenario)
+      await expect(ready(page)).toBeVisible()
+      await expectAccessibleInBothThemes(page, `demo-${scenario}`)
+    })
+  }
+
+  test('a failed task page has no serious accessibility violations', async ({ page, taskPage }) => {
+    await taskPage.openSettled('demo-failed', 'Failed')
+    await expectAccessibleInBothThemes(page, 'demo-failed')
+  })
+
+  test('the image viewer has no serious accessibility violations', async ({ page, taskPage }) => {
+    await openCompleted(taskPage, 'image')
+    await page.getByRole('button', { name: 'Open image 2 in the viewer' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Image viewer' })
+    await expect(dialog.getByRole('img')).toBeVisible()
+    await expectAccessibleInBothThemes(page, 'image viewer')
+  })
+
+  test('the 3D preview has no serious accessibility violations', async ({ page, taskPage }) => {
+    await openCompleted(taskPage, 'pbr')
+    await page.getByRole('button', { name: 'Show 3D preview' }).click()
+    await expect(page.getByRole('img', { name: /^3D preview of the material/ })).toBeVisible()
+    await expectAccessibleInBothThemes(page, '3D preview')
+  })
+
+  test("a transcript's current word, in both views, has no serious accessibility violations", async ({ page, taskPage }) => {
+    await openCompleted(taskPage, 'transcript')
+    const word = page.getByRole('group', { name: 'Word timeline' }).getByRole('button', { name: /^Welcome, / })
+    await word.click()
+    await expect(word).toHaveAttribute('aria-current', 'true')
+    await expectAccessibleInBothThemes(page, 'transcript with a current word')
+  })
+
+  test('a task page at phone width has no serious accessibility violations', async ({ page, taskPage }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await openCompleted(taskPage, 'transcript')
+    await expect(page.getByRole('group', { name: 'Word timeline' }).getByRole('button').first()).toBeVisible()
+    await expectAccessibleInBothThemes(page, 'demo-transcript at 390 px')
+  })
+
+  for (const width of [1280, 390]) {
+    test(`a watchlist with settled and running rows, ${width} px wide, has no serious accessibility violations`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 })
+      const settled = await Promise.all(['image', 'failed', 'pbr'].map((scenario) => settledDemoTask(`demo-${scenario}`)))
+      const ids = [...settled, await heldDemoTask('demo-slow')]
+      await demoClock.advance(ids[3] ?? '', 20_000)
+      await page.goto(`/?watch=${ids.join(',')}`)
+      const table = page.getByRole('table', { name: 'Watched tasks' })
+      await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed', 'Processing'])
+      await expect(table.getByRole('img', { name: /^First result of/ })).toHaveCount(2)
+      await expectAccessibleInBothThemes(page, `watchlist at ${width} px`)
+    })
+  }
+
+  test('a real task without a key, then the key setting once used, have no serious accessibility violations', async ({ page, taskPage }) => {
+    await taskPage.open('task-unified-1757165031-uyujaw3d')
+    await expect(taskPage.alert).toContainText('needs a foxapi API key')
+    await expectAccessibleInBothThemes(page, 'real task without a key')
+    await taskPage.useKey('sk-test-a11y-0123456789')
+    await expect(page.getByRole('button', { name: 'Forget key' })).toBeVisible()
+    await expectAccessibleInBothThemes(page, 'settings with a key kept')
+  })
+})
 
 test.describe('from the keyboard alone', () => {
   test('Tab reaches the Task ID field, and Enter opens the typed ID', async ({ page, taskPage }) => {
