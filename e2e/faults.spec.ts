@@ -169,14 +169,22 @@ async function record(page: Page) {
       last = key
     }
     new MutationObserver(snap).observe(document, { subtree: true, childList: true, characterData: true, attributes: true })
-    // When each task query left the page, on the page's clock.
+    // When each task query left the page, on the page's clock, and how many are still on their way.
     const asked: number[] = []
-    Object.assign(window, { faultQueries: asked })
+    const inFlight = { count: 0 }
+    Object.assign(window, { faultQueries: asked, faultQueriesInFlight: inFlight })
     const send = window.fetch.bind(window)
     window.fetch = (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-      if (url.includes('/api/tasks/')) asked.push(Date.now())
-      return send(input, init)
+      if (!url.includes('/api/tasks/')) return send(input, init)
+      asked.push(Date.now())
+      inFlight.count += 1
+      const answered = send(input, init)
+      // Until the body is read too: a slow drip is still the query on its way.
+      void answered.then((response) => response.clone().arrayBuffer()).catch(() => undefined).finally(() => {
+        inFlight.count -= 1
+      })
+      return answered
     }
   })
 }
@@ -188,13 +196,20 @@ async function queriesSent(page: Page): Promise<number[]> {
 
 /**
  * Moves the page's clock on, a step at a time, until the task shows `status`: every wait the
- * page would make passes at once, and what takes real time (foxapi's slow answers) still does.
+ * page makes between queries passes at once, and what takes real time still does. The clock
+ * stands still while a query is on its way, so the page's own time limit on a query runs in
+ * real time against the server's, as it would for a person: moved on, it would give up on
+ * queries the server is still answering.
  */
 async function runUntilStatus(page: Page, status: string, { wallClock = false } = {}) {
   await expect.poll(async () => {
-    if (!wallClock) await page.clock.runFor(STEP_MS)
+    if (!wallClock && (await queriesInFlight(page)) === 0) await page.clock.runFor(STEP_MS)
     return page.getByTestId('task-status').allTextContents()
   }, { timeout: 25_000, intervals: [50] }).toEqual([status])
+}
+
+async function queriesInFlight(page: Page): Promise<number> {
+  return z.number().parse(await page.evaluate(() => (Reflect.get(window, 'faultQueriesInFlight') as { count: number }).count))
 }
 
 async function timelineOf(page: Page): Promise<Snapshot[]> {
@@ -268,7 +283,16 @@ async function survive(journey: Journey, page: Page, taskPage: TaskPage) {
   await open(page, taskPage, id)
 
   // Recovers by itself, all the way to the result, and the alert goes.
-  await runUntilStatus(page, 'Completed', { wallClock: journey.wallClock ?? false })
+  try {
+    await runUntilStatus(page, 'Completed', { wallClock: journey.wallClock ?? false })
+  } catch (error) {
+    // What each side saw, for a journey that did not finish: foxapi's queries on the wall clock,
+    // the page's on its own clock, and what the page showed.
+    const foxapi = (await upstreamQueries(id)).map((query) => query.at)
+    const sent = await queriesSent(page)
+    const shown = (await timelineOf(page)).map((s) => `${s.at} ${s.status ?? '-'} ${s.progress ?? '-'} ${s.alert ?? ''}`)
+    throw new Error(`${String(error)}\nfoxapi was asked at ${foxapi.join(', ')}\nthe page sent at ${sent.join(', ')}\nit showed:\n${shown.join('\n')}`, { cause: error })
+  }
   await expect(page.getByRole('img', { name: /^Result 1/ })).toBeVisible()
   await expect(taskPage.alert).toHaveCount(0)
   await expect(taskPage.progress).toHaveAttribute('aria-valuenow', '100')
