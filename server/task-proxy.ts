@@ -2,7 +2,7 @@
 import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
 import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
-import { createPacer, PaceFull } from './pace.ts'
+import { createPacer, PaceFull, type Pacer } from './pace.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
 import { KEY_HEADER } from '../src/contract/key-header.ts'
@@ -25,9 +25,11 @@ type ProxyOptions = {
   budget?: MemoryBudget
   /** Told as each query reaches the point where identical ones are shared: tests wait on it. */
   onShare?: () => void
+  /** The spacing of each page's queries to foxapi; tests pass one on a clock they move. */
+  pace?: Pacer
 }
 
-export function createTaskProxy({ config, upstream, demo, budget = createMemoryBudget(), onShare }: ProxyOptions) {
+export function createTaskProxy({ config, upstream, demo, budget = createMemoryBudget(), onShare, pace = createPacer() }: ProxyOptions) {
   // Two tabs polling one task ask the same question at the same moment; one upstream request
   // answers both (issue 5: a request budget).
   const coalescer = createCoalescer<Answer>()
@@ -39,7 +41,6 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     setImmediate(answer.letGo)
     return answer
   }
-  const pace = createPacer()
 
   /** Reads an upstream answer within the budget: a turn, then room for its bytes. */
   async function ask(send: (signal: AbortSignal) => Promise<Response>, key: string): Promise<Answer> {
