@@ -172,7 +172,8 @@ function countLoad(id: string, res: ServerResponse) {
   load.set(group, entry)
   entry.inFlight++
   entry.maxInFlight = Math.max(entry.maxInFlight, entry.inFlight)
-  entry.starts.push(Date.now())
+  // Monotonic and finer than a millisecond: a second's count is decided by fractions of one.
+  entry.starts.push(performance.now())
   res.on('close', () => {
     entry.inFlight--
   })
@@ -184,7 +185,7 @@ const server = createServer((req, res) => {
   const loadOf = /^\/__load\/([a-z0-9]+)$/.exec(url.pathname)?.[1]
   if (loadOf) {
     const entry = load.get(loadOf)
-    return send(res, 200, { queries: entry?.starts.length ?? 0, maxInFlight: entry?.maxInFlight ?? 0, maxPerSecond: maxPerSecond(entry?.starts ?? []) })
+    return send(res, 200, { queries: entry?.starts.length ?? 0, maxInFlight: entry?.maxInFlight ?? 0, maxPerSecond: maxPerSecond(entry?.starts ?? []), starts: entry?.starts ?? [] })
   }
   const stats = /^\/__stats\/(.+)$/.exec(url.pathname)
   if (stats?.[1]) return send(res, 200, { queries: queries.get(decodeURIComponent(stats[1])) ?? [] })
