@@ -24,6 +24,7 @@ const LAYER_ZONES = [
     message: rule(`src/${f}/ may use another feature only through its surface${SURFACES[g] ? ` (${g}: ${SURFACES[g].join(', ')})` : `, and ${g}/ offers none`}.`),
   }))),
   { target: 'src', from: ['server', 'e2e', 'bench', 'scripts'], message: rule('The page never imports the server or the tests.') },
+  { target: 'src/**/!(*.test).{ts,tsx}', from: 'src/testing', message: rule('src/testing/ holds the test corpora: only tests import it.') },
   // The server's own tests may read the page's parser, to check the demo speaks foxapi's format.
   { target: 'server/**/!(*.test).ts', from: 'src/**', except: ['**/src/contract/**'], message: rule('The server imports only src/contract/ of the page.') },
 ]

@@ -3,7 +3,7 @@
 // sentence, with whatever it does not know as raw JSON. The unit tests run the whole corpus.
 import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
-import { badInputs, bodyText, type BadInput } from '../src/api/corpus/bad-inputs'
+import { badInputs, bodyText, type BadInput } from '../src/testing/corpora/bad-inputs'
 import { expect, scriptUpstream, test, uniqueId, type TaskPage } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 

@@ -3,7 +3,7 @@
 // become a live link or source; hostile task IDs must reach foxapi as one encoded path segment,
 // or be refused with a sentence. The unit tests try each string on its own.
 import type { Page } from '@playwright/test'
-import { DANGEROUS_URLS, HOSTILE_IDS, MARKUP, markupCases, urlCases, type InjectionCase } from '../src/api/corpus/injections'
+import { DANGEROUS_URLS, HOSTILE_IDS, MARKUP, markupCases, urlCases, type InjectionCase } from '../src/testing/corpora/injections'
 import { expect, scriptUpstream, test, uniqueId, upstreamQueries, type TaskPage } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 

@@ -25,6 +25,7 @@ describe('the layer rule', () => {
     ['the contract importing the page', 'src/contract/planted.ts', "import { navigate } from '../lib/router'", 'imports nothing of ours'],
     ['the server importing the page', 'server/planted.ts', "import { normalizeTask } from '../src/api/normalize-task.ts'", 'The server imports only src/contract/'],
     ['the page importing the server', 'src/api/planted.ts', "import { createApp } from '../../server/app.ts'", 'never imports the server'],
+    ['the product importing a test corpus', 'src/tasks/planted.ts', "import { badInputs } from '../testing/corpora/bad-inputs'", 'only tests import it'],
   ])('reports %s', async (_name, path, code, sentence) => {
     const errors = await layerErrors(path, `${code}\nexport const planted = 1\n`)
     expect(errors).toHaveLength(1)
@@ -37,6 +38,7 @@ describe('the layer rule', () => {
     ['the app composing features', 'src/app/planted.ts', "import { keepTask } from '../keep/kept-files'"],
     ['a feature using api, lib and the contract', 'src/tasks/planted.ts', "import { getTask } from '../api/get-task'\nimport { navigate } from '../lib/router'\nimport { MAX_TASK_ID } from '../contract/task-id'"],
     ['the server using the contract', 'server/planted.ts', "import { MAX_TASK_ID } from '../src/contract/task-id.ts'"],
+    ['a test reading a corpus', 'src/app/planted.test.tsx', "import { badInputs } from '../testing/corpora/bad-inputs'"],
   ])('allows %s', async (_name, path, code) => {
     expect(await layerErrors(path, `${code}\nexport const planted = 1\n`)).toEqual([])
   })

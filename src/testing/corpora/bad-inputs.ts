@@ -2,7 +2,7 @@
 // field missing, null, wrong-typed or joined by strangers, at every level; unknown models, types
 // and statuses; empty and huge results; a 100,000-word transcript; odd word times and errors.
 // Each case is named for what was broken, so a failure reads as the input that caused it.
-import type { ArtifactKind, TaskStatus } from '../task-view'
+import type { ArtifactKind, TaskStatus } from '../../api/task-view'
 
 /** Where a payload's result links point: a CDN by default, the fake upstream in browser tests. */
 export type FileUrl = (name: string) => string

@@ -1,11 +1,11 @@
 // Every payload of the bad-input corpus through the page's one parse-and-normalise path: nothing
 // throws, a task comes out (or a problem with a sentence), and nothing sent is silently lost.
 import { describe, expect, it } from 'vitest'
-import { readTask } from '../get-task'
-import { isWebUrl } from '../normalize-task'
-import { ApiError, describeProblem, type Problem } from '../problem'
-import { hasUrl, type TaskStatus, type TaskType, type TaskView } from '../task-view'
-import { BAD_INPUT_COUNT, badInputs, bodyText, type BadInput } from './bad-inputs'
+import { readTask } from './get-task'
+import { isWebUrl } from './normalize-task'
+import { ApiError, describeProblem, type Problem } from './problem'
+import { hasUrl, type TaskStatus, type TaskType, type TaskView } from './task-view'
+import { BAD_INPUT_COUNT, badInputs, bodyText, type BadInput } from '../testing/corpora/bad-inputs'
 
 const REQUESTED_ID = 'task-unified-1757165031-requested'
 
