@@ -3,8 +3,8 @@ import type { AudioArtifact as Audio, TaskView } from '../../api/task-view'
 import { ArtifactCard, Fact } from '../artifact-card'
 import { sameOriginUrl } from '../../api/file-name'
 import { SaveButton } from '../save-button'
-import { formatDuration } from './format-duration'
-import { durationOf, hasFailed, useMediaValue } from './use-media-value'
+import { formatDuration } from '../media/format-duration'
+import { durationOf, hasFailed, useMediaValue } from '../media/use-media-value'
 import { Waveform } from './waveform'
 
 export function AudioArtifact({ artifact, task }: { artifact: Audio; task: TaskView }) {

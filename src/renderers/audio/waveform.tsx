@@ -1,6 +1,8 @@
 // A waveform drawn from the audio's own samples that doubles as a seek bar for its player.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react'
-import { formatDuration } from './format-duration'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
+import { formatDuration } from '../media/format-duration'
+import { useMediaFrames } from '../media/use-media-frames'
+import { durationOf, TIME_EVENTS, useMediaValue } from '../media/use-media-value'
 import { barsOf, peaksOf } from './peaks'
 
 type Decoded = { peaks: Float32Array; duration: number }
@@ -13,7 +15,6 @@ const BAR_WIDTH = 2
 const BAR_STEP = 3
 /** Used when the browser reports no accent colour for the canvas. */
 const PLAYED_FALLBACK = '#ea580c'
-const MEDIA_EVENTS = ['timeupdate', 'seeking', 'seeked', 'durationchange', 'loadedmetadata', 'emptied'] as const
 
 async function decodePeaks(src: string, signal: AbortSignal): Promise<Decoded> {
   const response = await fetch(src, { signal })
@@ -65,10 +66,6 @@ function drawWaveform(canvas: HTMLCanvasElement, peaks: Float32Array, progress: 
   context.fillRect(Math.min(playedWidth, width - 1), 0, 1, height)
 }
 
-function finiteDuration(media: HTMLMediaElement | null): number | undefined {
-  return media && Number.isFinite(media.duration) && media.duration > 0 ? media.duration : undefined
-}
-
 const round = (seconds: number) => Math.round(seconds * 10) / 10
 
 type WaveformProps = {
@@ -115,19 +112,9 @@ function WaveformSlider({ decoded, media, label }: { decoded: Decoded; media: HT
   }, [media])
   const [scrubbing, setScrubbing] = useState(false)
 
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      if (!media) return () => {}
-      for (const type of MEDIA_EVENTS) media.addEventListener(type, notify)
-      return () => {
-        for (const type of MEDIA_EVENTS) media.removeEventListener(type, notify)
-      }
-    },
-    [media],
-  )
-  const now = useSyncExternalStore(subscribe, () => media?.currentTime ?? 0)
+  const now = useMediaValue(media, (element) => element.currentTime, TIME_EVENTS) ?? 0
   // The player's own length is what currentTime is measured against; the decoded one stands in until it is known.
-  const duration = useSyncExternalStore(subscribe, () => finiteDuration(media)) ?? decoded.duration
+  const duration = useMediaValue(media, durationOf, TIME_EVENTS) ?? decoded.duration
 
   const draw = useCallback(() => {
     const element = canvas.current
@@ -142,33 +129,8 @@ function WaveformSlider({ decoded, media, label }: { decoded: Decoded; media: HT
     return () => observer.disconnect()
   }, [draw])
 
-  // timeupdate comes a few times a second; while playing, redraw every frame so the played part glides.
-  useEffect(() => {
-    if (!media) return
-    let frame = 0
-    const tick = () => {
-      draw()
-      frame = requestAnimationFrame(tick)
-    }
-    const start = () => {
-      cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(tick)
-    }
-    const stop = () => {
-      cancelAnimationFrame(frame)
-      draw()
-    }
-    media.addEventListener('play', start)
-    media.addEventListener('pause', stop)
-    media.addEventListener('ended', stop)
-    if (!media.paused) start()
-    return () => {
-      cancelAnimationFrame(frame)
-      media.removeEventListener('play', start)
-      media.removeEventListener('pause', stop)
-      media.removeEventListener('ended', stop)
-    }
-  }, [media, draw])
+  // While playing, a redraw every frame, so the played part glides.
+  useMediaFrames(media, draw)
 
   // `now` changes a few times a second while playing and on every seek: each is a redraw.
   useEffect(() => draw(), [draw, now])

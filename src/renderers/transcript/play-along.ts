@@ -1,48 +1,22 @@
 // Follows an audio element while it plays: reports the word being spoken, once per change.
-import { useEffect, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, type RefObject } from 'react'
+import { useMediaFrames } from '../media/use-media-frames'
 import { wordAt, type TimedWord } from './transcript-index'
 
-/**
- * Reads `currentTime` every animation frame while playing (timeupdate fires only ~4 times a
- * second, too coarse for words a fifth of a second long) and on seeks while paused.
- */
+/** Reads `currentTime` every animation frame while playing, and on seeks while paused. */
 export function usePlayAlong(audio: RefObject<HTMLAudioElement | null>, timed: readonly TimedWord[], source: string | undefined, onWord: (index: number) => void) {
+  const last = useRef(-2)
+  // A new file, transcript or listener hears the current word again.
   useEffect(() => {
-    const element = audio.current
-    if (!element || !source) return
-    let frame = 0
-    let last = -2
-    const report = () => {
-      const index = wordAt(timed, element.currentTime)
-      // Between words, keep the last one lit rather than flicker to nothing.
-      if (index !== last && index !== -1) {
-        last = index
-        onWord(index)
-      }
+    last.current = -2
+  }, [timed, source, onWord])
+  const report = useCallback((element: HTMLMediaElement) => {
+    const index = wordAt(timed, element.currentTime)
+    // Between words, keep the last one lit rather than flicker to nothing.
+    if (index !== last.current && index !== -1) {
+      last.current = index
+      onWord(index)
     }
-    const tick = () => {
-      report()
-      frame = requestAnimationFrame(tick)
-    }
-    const play = () => {
-      cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(tick)
-    }
-    const stop = () => {
-      cancelAnimationFrame(frame)
-      report()
-    }
-    element.addEventListener('play', play)
-    element.addEventListener('pause', stop)
-    element.addEventListener('ended', stop)
-    element.addEventListener('seeked', report)
-    if (!element.paused) play()
-    return () => {
-      cancelAnimationFrame(frame)
-      element.removeEventListener('play', play)
-      element.removeEventListener('pause', stop)
-      element.removeEventListener('ended', stop)
-      element.removeEventListener('seeked', report)
-    }
-  }, [audio, timed, source, onWord])
+  }, [timed, onWord])
+  useMediaFrames(source ? audio : null, report, source)
 }

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import type { TaskView, VideoArtifact as Video } from '../../api/task-view'
 import { CopyButton } from '../../lib/ui/copy-button'
 import { ArtifactCard, Fact } from '../artifact-card'
-import { formatDuration } from '../audio/format-duration'
-import { durationOf, hasFailed, useMediaValue } from '../audio/use-media-value'
+import { formatDuration } from '../media/format-duration'
+import { durationOf, hasFailed, useMediaValue } from '../media/use-media-value'
 import { SaveButton } from '../save-button'
 
 export function VideoArtifact({ artifact, task }: { artifact: Video; task: TaskView }) {
