@@ -1,23 +1,37 @@
 // The server's own spacing of task queries on their way to foxapi, per page and key: each query
-// starts at least the page's gap (startGap) after the one before it from the same page. The page spaces its queries already,
-// but its queries can be held up on the way here by different amounts (a busy browser or a busy
-// server), and then reach foxapi closer together than they left. Spacing the last hop too is
-// what keeps foxapi's count within the page's setting.
-import { MAX_IN_FLIGHT } from '../src/contract/request-pace.ts'
+// leaves at least the last hop's gap (lastHopGap: the page's, and a little more for foxapi's
+// clock) after the one before it from the same page left. The page spaces its queries already, but they can be held up on the way here by different amounts
+// (a busy browser or a busy server), and then reach foxapi closer together than they left.
+// Spacing the last hop too is what keeps foxapi's count within the page's setting.
+//
+// "Left" means written to the socket (wire-time.ts tells), not handed to fetch: opening a
+// connection, or a busy moment of the server's own, can hold one query tens of milliseconds longer
+// than the next, and a gap measured before that would shrink on the way (decision 0026).
+import { MAX_IN_FLIGHT, startGap } from '../src/contract/request-pace.ts'
 
 type Lane = {
-  /** When the last query of this lane started (performance.now() time). */
+  /** When the last query of this lane left (performance.now() time). */
   lastStart: number
-  /** The longest gap this lane has been asked for: until that has passed, forgetting it could let a query go early. */
+  /**
+   * The longest gap this lane may yet be asked for: until that has passed since its last query
+   * left, forgetting the lane could let the next one go early. A page may slow its pace at any
+   * moment, so this starts at the slowest pace a page can ask for.
+   */
   longestGap: number
-  /** Queries waiting for their start. */
+  /** Queries that have not left yet: waiting for their turn, or let go and not yet written out. */
   waiting: number
   /** When the last query already queued will have started, as planned: the basis of Retry-After. */
   plannedEnd: number
   tail: Promise<void>
 }
 
-export type Pacer = (lane: string, gapMs: number) => Promise<void>
+/**
+ * Waits for the query's turn in its lane, then gives back `left`: call it the moment the query
+ * leaves (or fails to). The lane's next query waits for that, then for the gap after it.
+ */
+export type Pacer = (lane: string, gapMs: number) => Promise<Left>
+/** Marks the moment a query left; calls after the first change nothing. */
+export type Left = () => void
 
 /**
  * The pacer's refusal: the lane's queue, or the number of lanes, is at its bound. The query was
@@ -42,6 +56,24 @@ export class PaceFull extends Error {
  * maxInFlight setting), so a page of ours never meets this; only a caller ignoring its own pace does.
  */
 export const MAX_WAITING = MAX_IN_FLIGHT
+/**
+ * Milliseconds more, in every second, between a page's queries on their way to foxapi than
+ * between them as the page starts them. foxapi counts a second on its own clock, which notes each
+ * query a little after it was written out, and by an amount that differs from one query to the
+ * next: at the fake foxapi on loopback, one browser test at a time, 0.8 ms as a rule, 5.8 ms for
+ * one query in a hundred, 17.5 ms at most in 785 (decision 0026).
+ * Sent exactly 1000 / N apart, N + 1 queries would fall into one of foxapi's seconds whenever the
+ * first of them was noted late and the last on time.
+ */
+export const GUARD_MS_PER_SECOND = 25
+
+/** The server's gap between a page's queries to foxapi, for the page's `perSecond` setting. */
+export function lastHopGap(perSecond: number): number {
+  return (startGap(perSecond) * (1000 + GUARD_MS_PER_SECOND)) / 1000
+}
+
+/** The gap of the slowest pace a page may set: one query a second. */
+const LONGEST_GAP = lastHopGap(1)
 /** Lanes kept at once, each a key and a page load: past this, a new lane must wait for an old one to fall idle. */
 export const MAX_LANES = 10_000
 
@@ -71,7 +103,7 @@ export function createPacer(
         const freeAt = oldest.done ? at : Math.max(oldest.value.plannedEnd, oldest.value.lastStart) + oldest.value.longestGap
         return Promise.reject(new PaceFull(secondsUntil(freeAt, at), 'lanes'))
       }
-      lane = { lastStart: -Infinity, longestGap: 0, waiting: 0, plannedEnd: -Infinity, tail: Promise.resolve() }
+      lane = { lastStart: -Infinity, longestGap: LONGEST_GAP, waiting: 0, plannedEnd: -Infinity, tail: Promise.resolve() }
     }
     if (lane.waiting >= maxWaiting) return Promise.reject(new PaceFull(secondsUntil(lane.plannedEnd, at), 'queue'))
     lanes.delete(name)
@@ -80,15 +112,25 @@ export function createPacer(
     lane.plannedEnd = Math.max(at, lane.plannedEnd + gapMs, lane.lastStart + gapMs)
     lane.waiting += 1
     const current = lane
-    // One at a time per lane, each measured from the last real start: a timer that fires late
-    // only delays the next start, it never lets two go together.
+    // One at a time per lane, each measured from the last real departure: a timer that fires late,
+    // or a query slow to leave, only delays the next one, it never lets two go together.
+    let markLeft: () => void = () => undefined
+    const left = new Promise<void>((resolve) => {
+      markLeft = resolve
+    })
     const turn = current.tail.then(async () => {
       // Checked again after each sleep: a timer may fire a fraction of a millisecond early.
       for (let wait = current.lastStart + gapMs - now(); wait > 0; wait = current.lastStart + gapMs - now()) await sleep(wait)
-      current.lastStart = now()
-      current.waiting -= 1
+      let done = false
+      return () => {
+        if (done) return
+        done = true
+        current.lastStart = now()
+        current.waiting -= 1
+        markLeft()
+      }
     })
-    current.tail = turn
+    current.tail = turn.then(() => left)
     return turn
   }
 }

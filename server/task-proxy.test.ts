@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Config } from './config.ts'
-import { createPacer } from './pace.ts'
+import { createPacer, lastHopGap } from './pace.ts'
 import { createTaskProxy, type Upstream } from './task-proxy.ts'
 import { KEY_HEADER } from '../src/contract/key-header.ts'
-import { PACE_HEADER, PAGE_HEADER, startGap } from '../src/contract/request-pace.ts'
+import { PACE_HEADER, PAGE_HEADER } from '../src/contract/request-pace.ts'
 
 const BASE = 'https://api.foxapi.test'
 const SERVER_KEY = 'sk-server-5ecret-KEY-0001'
@@ -458,7 +458,7 @@ function paced(id: string, perSecond: number, page: string) {
 }
 
 describe('the page’s pace', () => {
-  it('is kept on the way to foxapi: queries sent together reach it exactly the page’s gap apart', async () => {
+  it('is kept on the way to foxapi: queries sent together reach it exactly the last hop’s gap apart', async () => {
     // The pacer's clock is the test's: it moves only as the pacer sleeps.
     let now = 0
     const pace = createPacer(() => now, async (ms) => {
@@ -476,13 +476,13 @@ describe('the page’s pace', () => {
     })
     const perSecond = 20
     await Promise.all(['t-1', 't-2', 't-3', 't-4'].map((id) => proxy(paced(id, perSecond, 'page-a'), id)))
-    expect(arrivals).toEqual([0, 1, 2, 3].map((n) => n * startGap(perSecond)))
+    expect(arrivals).toEqual([0, 1, 2, 3].map((n) => n * lastHopGap(perSecond)))
   })
 
   it('is a page’s own: another page’s query does not wait behind it', async () => {
     const { requests, upstream, release } = held(fake().upstream)
     const proxy = createTaskProxy({ config: configWith(), upstream, demo: undefined })
-    // At one a second, a second query from the same page would wait 1.25 s.
+    // At one a second, a second query from the same page would wait a second.
     const waiting = [proxy(paced('t-1', 1, 'page-a'), 't-1'), proxy(paced('t-2', 1, 'page-b'), 't-2')]
     await vi.waitFor(() => expect(requests).toHaveLength(2))
     release()

@@ -2,12 +2,13 @@
 import { createCoalescer } from './coalesce.ts'
 import type { Config } from './config.ts'
 import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
-import { createPacer, PaceFull, type Pacer } from './pace.ts'
+import { createPacer, lastHopGap, PaceFull, type Left, type Pacer } from './pace.ts'
 import { redactKey } from './redact-key.ts'
 import { errorResponse } from './upstream-error.ts'
+import { whenWritten } from './wire-time.ts'
 import { KEY_HEADER } from '../src/contract/key-header.ts'
 import { MAX_TASK_ID } from '../src/contract/task-id.ts'
-import { PACE_HEADER, PAGE_HEADER, PAGE_ID, startGap } from '../src/contract/request-pace.ts'
+import { PACE_HEADER, PAGE_HEADER, PAGE_ID } from '../src/contract/request-pace.ts'
 
 /** Something that answers a Request the way fetch would: global fetch, or the in-process demo app. */
 export type Upstream = (request: Request) => Promise<Response>
@@ -73,20 +74,28 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
 
   /** `lane` names the key (a digest) and the page; `gapMs` is the page's spacing, if it sent one. */
   async function askUpstream(path: string, key: string, lane: string, gapMs: number | undefined): Promise<Answer> {
+    let left: Left | undefined
     if (gapMs !== undefined) {
       try {
-        await pace(lane, gapMs)
+        left = await pace(lane, gapMs)
       } catch (error) {
         if (!(error instanceof PaceFull)) throw error
         // foxwatch's own refusal, not foxapi's: the page says the server is busy, not foxapi.
         return ownAnswer(errorResponse(429, 'server_busy', error.message, { 'retry-after': String(error.retryAfterSeconds) }))
       }
     }
-    return ask((signal) => upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
+    const send = (signal: AbortSignal) => upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
       headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
       signal,
       redirect: 'manual',
-    })), key)
+    }))
+    try {
+      // The lane's next query is spaced from the moment this one is written out.
+      return await ask((signal) => left ? whenWritten(left, () => send(signal)) : send(signal), key)
+    } finally {
+      // Told already, unless the query never went (the budget had no room for it).
+      left?.()
+    }
   }
 
   return async function proxyTask(request: Request, taskId: string): Promise<Response> {
@@ -117,7 +126,7 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     const digest = await sha256Hex(key)
     // The page's own pace, kept per page and key (request-pace.ts).
     const perSecond = Number(request.headers.get(PACE_HEADER))
-    const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? startGap(perSecond) : undefined
+    const gapMs = Number.isInteger(perSecond) && perSecond > 0 ? lastHopGap(perSecond) : undefined
     const page = request.headers.get(PAGE_HEADER) ?? ''
     const lane = `${digest} ${PAGE_ID.test(page) ? page : ''}`
     return answerFor(request, await coalesce(`key ${digest} ${path}`, () => askUpstream(path, key, lane, gapMs)))

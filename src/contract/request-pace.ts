@@ -1,7 +1,8 @@
 // How far apart task queries start. Shared by the page's request budget (request-budget.ts) and
-// the server, which spaces its own forwarding to foxapi the same way (server/pace.ts): the page
-// tells the server its pace in a header, because the server's forwarding time varies, and queries
-// spaced evenly as they leave the page can otherwise reach foxapi bunched together.
+// the server, which spaces its own forwarding to foxapi by the same gap and a small guard for
+// foxapi's clock (server/pace.ts, decision 0026): the page tells the server its pace in a header,
+// because the way to the server delays some queries more than others, and queries spaced evenly
+// as they leave the page can otherwise reach foxapi bunched together.
 
 /** The header a task query carries its page's "queries per second at most" setting in. */
 export const PACE_HEADER = 'X-Foxwatch-Pace'
@@ -22,10 +23,10 @@ export const MAX_PER_SECOND = 20
 export const MAX_IN_FLIGHT = 16
 
 /**
- * Milliseconds from one start to the next, for `perSecond` a second. The second is stretched by
- * a quarter: six starts within one second at foxapi then need the way there to delay one query a
- * quarter of a second more than the next five.
+ * Milliseconds from one start to the next, for `perSecond` a second: exactly 1000 / perSecond, so
+ * the setting means what it says (decision 0026). Both sides measure each gap from the last real
+ * start, and a timer never fires early, so starts are never closer than this.
  */
 export function startGap(perSecond: number): number {
-  return 1250 / Math.min(MAX_PER_SECOND, Math.max(1, perSecond))
+  return 1000 / Math.min(MAX_PER_SECOND, Math.max(1, perSecond))
 }
