@@ -5,6 +5,8 @@ import { E2E_PORT, FAKE_UPSTREAM, FAKE_UPSTREAM_PORT } from './e2e/ports'
 const base = `http://127.0.0.1:${E2E_PORT}`
 /** Specs that need what only the full Chromium has. */
 const FULL_BROWSER_SPECS = /notify\.spec\.ts$/
+/** Specs that count arrival times at the fake foxapi, which only an otherwise idle machine keeps to the millisecond. */
+const ALONE_SPECS = /request-budget\.spec\.ts$/
 // Each run builds the page into its own folder, so two runs on different ports never share one.
 const staticDir = `node_modules/.cache/foxwatch-e2e-${E2E_PORT}`
 
@@ -32,7 +34,7 @@ export default defineConfig({
     {
       // The headless shell: the same engine, lighter to run (decision 0025).
       name: 'browser',
-      testIgnore: FULL_BROWSER_SPECS,
+      testIgnore: [FULL_BROWSER_SPECS, ALONE_SPECS],
       use: { launchOptions: { executablePath: chromiumPath({ headlessShell: true }), args: CHROMIUM_ARGS } },
     },
     {
@@ -40,6 +42,14 @@ export default defineConfig({
       name: 'full browser',
       testMatch: FULL_BROWSER_SPECS,
       use: { launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+    },
+    {
+      // After the others, one test at a time (request-budget.spec.ts says why).
+      name: 'alone',
+      testMatch: ALONE_SPECS,
+      dependencies: ['browser', 'full browser'],
+      fullyParallel: false,
+      use: { launchOptions: { executablePath: chromiumPath({ headlessShell: true }), args: CHROMIUM_ARGS } },
     },
   ],
   webServer: [
