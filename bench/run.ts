@@ -6,9 +6,9 @@
 //   npm run bench -- --runs 5 --only 1,2  figures 1 and 2 (or by name: js,interactive), 5 runs
 //   npm run bench:smoke                   tiny sizes, one run, budgets shown but not enforced
 //
-// Options: --runs N, --only LIST, --smoke, --watch-seconds S (default 300), --watch-runs N
-// (default 1), --out FILE (default bench-results/latest.json), --markdown (print the table as
-// Markdown too).
+// Options: --runs N, --only LIST, --smoke, --watch-seconds S (default 300), --watch-tasks N
+// (default 200), --watch-runs N (default 1), --out FILE (default bench-results/latest.json),
+// --markdown (print the table as Markdown too).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname } from 'node:path'
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     'only': { type: 'string' },
     'smoke': { type: 'boolean', default: false },
     'watch-seconds': { type: 'string' },
+    'watch-tasks': { type: 'string' },
     'watch-runs': { type: 'string' },
     'out': { type: 'string', default: 'bench-results/latest.json' },
     'markdown': { type: 'boolean', default: false },
@@ -59,6 +60,7 @@ const sizes = smoke
     routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5),
   }
 sizes.watchSeconds = count(args['watch-seconds'], sizes.watchSeconds, 'watch-seconds')
+sizes.watchTasks = Math.round(count(args['watch-tasks'], sizes.watchTasks, 'watch-tasks'))
 sizes.watchRuns = Math.round(count(args['watch-runs'], sizes.watchRuns, 'watch-runs'))
 
 /** The benchmarks, by the figure numbers of issue 7 they produce (and a name for --only). */
