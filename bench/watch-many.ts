@@ -129,7 +129,8 @@ export async function measureWatchMany(browser: Browser, base: string, upstream:
       samples: samples.map((s) => s.maxPerSecond),
       budget: { at: 'max', most: BUDGET.perSecond },
       note: `counted at the fake upstream; mean ${mean.map((n) => n.toFixed(2)).join(', ')} queries/s; `
-        + `the page sent at most ${samples.map((s) => s.pageMaxPerSecond).join(', ')} in any 1 s`,
+        + `Chromium's network log, which stamps each query as its network stack takes it up (the page starts them exactly `
+        + `1000/N ms apart on its own clock, decision 0026), shows at most ${samples.map((s) => s.pageMaxPerSecond).join(', ')} in any 1 s`,
     },
     {
       id: 'watch-max-in-flight',
