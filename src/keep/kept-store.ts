@@ -3,6 +3,7 @@
 // task's meta.json needs its schema (kept-meta.ts), a chunk fetched only when something is kept.
 // Keeping and removing are kept-files.ts.
 import { useSyncExternalStore } from 'react'
+import { createChangeSignal } from '../lib/change-signal'
 import type { KeptTask } from './kept-meta'
 
 const ROOT = 'foxwatch-kept'
@@ -24,13 +25,13 @@ export type KeepSnapshot = {
 }
 
 let snapshot: KeepSnapshot = { loaded: false, available: true, unreadable: false, tasks: [], keeping: new Set(), problems: new Map(), storage: undefined }
-const listeners = new Set<() => void>()
+const changes = createChangeSignal()
 
 export const readKept = () => snapshot
 
 export function publishKept(change: Partial<KeepSnapshot>) {
   snapshot = { ...snapshot, ...change }
-  listeners.forEach((listener) => listener())
+  changes.notify()
 }
 
 export function isKeepAvailable(): boolean {
@@ -82,10 +83,11 @@ export function refreshKept(): Promise<void> {
   return refreshing
 }
 
+/** Subscribing is what first reads the kept tasks from storage. */
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
+  const leave = changes.subscribe(listener)
   if (!snapshot.loaded && !refreshing) void refreshKept()
-  return () => listeners.delete(listener)
+  return leave
 }
 
 export function useKept(): KeepSnapshot {

@@ -1,9 +1,10 @@
 // The foxapi key typed into the page: kept for this browser session, or across sessions when the
 // person ticks "remember". It leaves the browser only in a header to the foxwatch server.
 import { useSyncExternalStore } from 'react'
+import { createChangeSignal } from './change-signal'
 
 const STORAGE_KEY = 'foxwatch.apiKey'
-const listeners = new Set<() => void>()
+const changes = createChangeSignal()
 
 function safely<T>(read: () => T, fallback: T): T {
   try {
@@ -32,18 +33,13 @@ export function saveApiKey(key: string, remember: boolean): void {
     localStorage.removeItem(STORAGE_KEY)
     if (trimmed) (remember ? localStorage : sessionStorage).setItem(STORAGE_KEY, trimmed)
   }, undefined)
-  listeners.forEach((listener) => listener())
+  changes.notify()
 }
 
 export function forgetApiKey(): void {
   saveApiKey('', false)
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
 export function useApiKey(): string | undefined {
-  return useSyncExternalStore(subscribe, readApiKey)
+  return useSyncExternalStore(changes.subscribe, readApiKey)
 }

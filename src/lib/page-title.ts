@@ -1,16 +1,17 @@
 // The tab's title and icon: the page names itself, and a count of finished tasks not yet seen
 // goes in front ("(2) …"), with a dot on the icon, so a finish is noticed from another tab.
 import { useEffect, useSyncExternalStore } from 'react'
+import { createChangeSignal } from './change-signal'
 
 let base = 'foxwatch'
 let unseen: ReadonlySet<string> = new Set()
-const listeners = new Set<() => void>()
+const changes = createChangeSignal()
 
 function render() {
   document.title = unseen.size > 0 ? `(${unseen.size}) ${base}` : base
   const icon = document.querySelector<HTMLLinkElement>('link[rel="icon"]')
   if (icon) icon.href = unseen.size > 0 ? '/favicon-dot.svg' : '/favicon.svg'
-  listeners.forEach((listener) => listener())
+  changes.notify()
 }
 
 export function usePageTitle(title: string): void {
@@ -34,8 +35,5 @@ export function markSeen(taskIds: Iterable<string> | 'all'): void {
 }
 
 export function useUnseen(): ReadonlySet<string> {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }, () => unseen)
+  return useSyncExternalStore(changes.subscribe, () => unseen)
 }

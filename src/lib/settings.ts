@@ -1,12 +1,13 @@
 // Preferences that change how foxwatch queries foxapi, kept in this browser.
 import { useSyncExternalStore } from 'react'
+import { createChangeSignal } from './change-signal'
 import { SETTINGS_DEFAULTS } from './settings-defaults'
 import type { Settings } from './settings-schema'
 
 const STORAGE_KEY = 'foxwatch.settings'
 
 const DEFAULTS: Settings = SETTINGS_DEFAULTS
-const listeners = new Set<() => void>()
+const changes = createChangeSignal()
 let cached: Settings | undefined
 /** The schema stored preferences are read through, once loaded (see loadStoredSettings). */
 let schema: typeof Settings | undefined
@@ -22,7 +23,7 @@ function stored(): string | null {
 async function loadSchema(): Promise<void> {
   schema ??= (await import('./settings-schema')).Settings
   // Read through it now, if the defaults stood in for what is stored.
-  if (!cached) listeners.forEach((listener) => listener())
+  if (!cached) changes.notify()
 }
 
 /**
@@ -62,16 +63,11 @@ export function updateSettings(change: Partial<Settings>): void {
   } catch {
     // Unsaved preferences still apply to this page.
   }
-  listeners.forEach((listener) => listener())
+  changes.notify()
   // Fetched now, after the person's change, so the next page load finds it in the HTTP cache.
   loadSchema().catch(() => undefined)
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
 export function useSettings(): Settings {
-  return useSyncExternalStore(subscribe, readSettings)
+  return useSyncExternalStore(changes.subscribe, readSettings)
 }

@@ -16,6 +16,7 @@
 // an entry another tab wrote is read once the schema has come.
 import { useSyncExternalStore } from 'react'
 import type { z } from 'zod/mini'
+import { createChangeSignal } from './change-signal'
 
 export type StoredList<T> = {
   /** The entries, newest first. The same array until something changes. */
@@ -71,7 +72,7 @@ function storage(): Storage | undefined {
 export function createStoredList<T>(name: string, loadEntry: () => Promise<z.ZodMiniType<T>>, idOf: (entry: T) => string): StoredList<T> {
   const prefix = `${name}/`
   const keyOf = (id: string) => `${prefix}${id}`
-  const listeners = new Set<() => void>()
+  const changes = createChangeSignal()
   /** Changes the browser refused, by key: an entry, or null for a removal. */
   const unsaved = new Map<string, Stored<T> | null>()
   let version = 0
@@ -155,7 +156,7 @@ export function createStoredList<T>(name: string, loadEntry: () => Promise<z.Zod
 
   function changed() {
     version++
-    listeners.forEach((listener) => listener())
+    changes.notify()
   }
 
   function watchOtherTabs() {
@@ -272,11 +273,6 @@ export function createStoredList<T>(name: string, loadEntry: () => Promise<z.Zod
     return commit(new Map(ids.map((id) => [keyOf(id), null])))
   }
 
-  function subscribe(listener: () => void): () => void {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
-
   function hasStored(): boolean {
     if (unsaved.size > 0) return true
     const store = storage()
@@ -296,8 +292,8 @@ export function createStoredList<T>(name: string, loadEntry: () => Promise<z.Zod
     put,
     remove,
     unsaved: countUnsaved,
-    useList: () => useSyncExternalStore(subscribe, read),
-    useUnsaved: () => useSyncExternalStore(subscribe, countUnsaved),
+    useList: () => useSyncExternalStore(changes.subscribe, read),
+    useUnsaved: () => useSyncExternalStore(changes.subscribe, countUnsaved),
     hasStored,
     load,
   }

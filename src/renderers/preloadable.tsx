@@ -3,6 +3,7 @@
 // render even when the chunk came long before, and a Suspense fallback, once shown, holds back
 // what replaces it for up to 300 ms (React's throttle): most of a big transcript's first render.
 import { createElement, lazy, useState, useSyncExternalStore, type ComponentType } from 'react'
+import { createChangeSignal } from '../lib/change-signal'
 
 export type Preloadable<P extends object> = ComponentType<P> & {
   /** Starts fetching the chunk, once (not again after a failure); resolves when it has arrived or failed. */
@@ -16,13 +17,8 @@ type State<P> =
   | { status: 'loading'; arrival: Promise<ComponentType<P>> }
   | { status: 'loaded'; component: ComponentType<P> }
 
-const listeners = new Set<() => void>()
-
-/** Calls `listener` whenever any preloadable chunk arrives or fails; returns the unsubscribe. */
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
+/** Told whenever any preloadable chunk arrives or fails. */
+const changes = createChangeSignal()
 
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
   let state: State<P> = { status: 'idle' }
@@ -32,7 +28,7 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
   const settle = (next: State<P>) => {
     state = next
     if (next.status === 'failed') failedOnce = true
-    listeners.forEach((listener) => listener())
+    changes.notify()
   }
   /** The chunk's component, asked for once at a time; a failed fetch is tried again on the next ask. */
   const fetchComponent = (): Promise<ComponentType<P>> => {
@@ -77,5 +73,5 @@ export function usePreloaded(parts: ReadonlyArray<Pick<Preloadable<object>, 'pre
   // Started while rendering, as React.lazy starts its own fetch: in the same task that first
   // draws the results, not an effect later.
   for (const part of parts) void part.preload()
-  return useSyncExternalStore(subscribe, () => parts.every((part) => part.settled()))
+  return useSyncExternalStore(changes.subscribe, () => parts.every((part) => part.settled()))
 }
