@@ -93,6 +93,10 @@ test('after a reload, settled tasks show from what was kept without a query, and
   const rows = page.getByRole('table', { name: 'Watched tasks' })
   await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
   const asked = (await upstreamQueries(settled)).length
+  // What a reload restores is what the last page wrote, and two pages came and went since the
+  // finish was first stored: it must still be there (a reload within the write throttle of a
+  // page's start may otherwise find the page before's copy, decision 0012).
+  await expect.poll(() => persistedCache(page)).toMatch(new RegExp(`"id":"${settled}"[^}]*"status":"completed"`))
 
   // From here the page's timers are the test's: a task this old may wait up to estimateCapMs.
   await page.clock.install()
