@@ -115,7 +115,7 @@ test('the 3D preview fetches three.js only when asked, then draws the lit materi
   await expect.poll(async () => (await readPicture(canvas)).painted).toBeGreaterThan(0.2)
 })
 
-test('dragging turns the 3D view, the light slider moves the light, and the plane replaces the sphere', async ({ page }) => {
+test('dragging or the arrow keys turn the 3D view, the wheel zooms it, the light slider moves the light, and the plane replaces the sphere', async ({ page }) => {
   await openCompleted(page, 'demo-pbr')
   await page.getByRole('button', { name: 'Show 3D preview' }).click()
   const canvas = page.getByRole('img', { name: /^3D preview of the material/ })
@@ -124,6 +124,17 @@ test('dragging turns the 3D view, the light slider moves the light, and the plan
   const start = await settledPicture(canvas)
   await canvas.dragTo(canvas, { sourcePosition: { x: 120, y: 150 }, targetPosition: { x: 260, y: 170 } })
   await expect.poll(async () => (await readPicture(canvas)).fingerprint).not.toBe(start)
+
+  const dragged = await settledPicture(canvas)
+  await canvas.press('ArrowLeft')
+  await expect.poll(async () => (await readPicture(canvas)).fingerprint).not.toBe(dragged)
+
+  // Nearer, the sphere covers more of the canvas.
+  await settledPicture(canvas)
+  const far = (await readPicture(canvas)).painted
+  await canvas.hover()
+  await page.mouse.wheel(0, -400)
+  await expect.poll(async () => (await readPicture(canvas)).painted).toBeGreaterThan(far + 0.05)
 
   const turned = await settledPicture(canvas)
   const slider = page.getByRole('slider', { name: 'Light direction' })

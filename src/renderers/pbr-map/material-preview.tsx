@@ -5,7 +5,7 @@ import type { PbrMapArtifact, TaskView } from '../../api/task-view'
 import { Button } from '../../lib/ui/button'
 import type { MaterialScene, PreviewShape, SceneStatus } from './material-scene'
 import { mapTypeOf } from './map-types'
-import { describeDirection } from './orbit'
+import { describeDirection } from './light-direction'
 import { planPreview, type PreviewPlan } from './preview-maps'
 
 export function MaterialPreview({ artifacts, task }: { artifacts: PbrMapArtifact[]; task: TaskView }) {

@@ -1,5 +1,6 @@
 // The 3D preview's drawing: a sphere or a plane in a MeshStandardMaterial built from the task's
-// maps. The only module that imports three.js, loaded when a person asks for the preview.
+// maps. With orbit.ts (its camera controls), the only module that imports three.js, loaded when a
+// person asks for the preview.
 import {
   DirectionalLight,
   DoubleSide,
@@ -23,7 +24,8 @@ import {
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
 import { sameOriginUrl } from '../../api/file-name'
 import type { KnownMap } from './map-types'
-import { dragOrbit, lightPosition, orbitPosition, START_ORBIT, type Orbit } from './orbit'
+import { lightPosition } from './light-direction'
+import { createOrbit } from './orbit'
 import type { PreviewMap } from './preview-maps'
 
 export type PreviewShape = 'sphere' | 'plane'
@@ -42,18 +44,10 @@ export type MaterialScene = {
   dispose: () => void
 }
 
-const CAMERA_DISTANCE = 3.6
 /** Displacement in scene units (the sphere's radius is 1): enough to see, not enough to tear. */
 const DISPLACEMENT_SCALE = 0.05
 /** A square map wraps twice around the sphere, so its texels stay roughly square there. */
 const REPEAT = { sphere: [2, 1], plane: [1, 1] } as const satisfies Record<PreviewShape, readonly [number, number]>
-/** Arrow keys turn the object as a short drag that way would: [dx, dy] in pixels. */
-const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
-  ArrowLeft: [-24, 0],
-  ArrowRight: [24, 0],
-  ArrowUp: [0, -24],
-  ArrowDown: [0, 24],
-}
 
 type Slot = keyof Pick<MeshStandardMaterial, 'map' | 'normalMap' | 'roughnessMap' | 'metalnessMap' | 'displacementMap' | 'aoMap'>
 const SLOT = {
@@ -132,6 +126,7 @@ export function createMaterialScene(
   const light = new DirectionalLight(0xffffff, 2.6)
   scene.add(light)
   const camera = new PerspectiveCamera(35, 4 / 3, 0.1, 50)
+  const orbit = createOrbit(camera, canvas)
 
   // Subdivided finely, so the height map can move vertices rather than whole faces.
   const geometries = { sphere: new SphereGeometry(1, 256, 128), plane: new PlaneGeometry(2, 2, 256, 256) }
@@ -142,7 +137,6 @@ export function createMaterialScene(
   scene.add(mesh)
 
   const textures: Texture[] = []
-  let orbit: Orbit = START_ORBIT
   let lightDegrees = 0
   let shape: PreviewShape = 'sphere'
   let frame = 0
@@ -157,11 +151,9 @@ export function createMaterialScene(
     if (!disposed && frame === 0) frame = requestAnimationFrame(render)
   }
 
+  // The camera is the controls' to move; the light follows it round.
   function place() {
-    const eye = orbitPosition(orbit, CAMERA_DISTANCE)
-    camera.position.set(eye.x, eye.y, eye.z)
-    camera.lookAt(0, 0, 0)
-    const sun = lightPosition(lightDegrees, orbit, 5)
+    const sun = lightPosition(lightDegrees, orbit.controls.getAzimuthalAngle(), 5)
     light.position.set(sun.x, sun.y, sun.z)
     requestRender()
   }
@@ -177,42 +169,17 @@ export function createMaterialScene(
     renderer.setSize(width, height, false)
     camera.aspect = width / height
     camera.updateProjectionMatrix()
+    orbit.fitTo(height)
     requestRender()
   }
   const observer = new ResizeObserver(resize)
   observer.observe(canvas)
 
-  let drag: { pointerId: number; x: number; y: number } | undefined
-  function onPointerDown(event: PointerEvent) {
-    if (event.button !== 0) return
-    drag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY }
-    canvas.setPointerCapture(event.pointerId)
-  }
-  function onPointerMove(event: PointerEvent) {
-    if (!drag || drag.pointerId !== event.pointerId) return
-    orbit = dragOrbit(orbit, event.clientX - drag.x, event.clientY - drag.y)
-    drag = { ...drag, x: event.clientX, y: event.clientY }
-    place()
-  }
-  function onPointerEnd(event: PointerEvent) {
-    if (drag?.pointerId === event.pointerId) drag = undefined
-  }
-  function onKeyDown(event: KeyboardEvent) {
-    const step = Object.hasOwn(ARROWS, event.key) ? ARROWS[event.key] : undefined
-    if (!step) return
-    event.preventDefault()
-    orbit = dragOrbit(orbit, step[0], step[1])
-    place()
-  }
   function onContextLost(event: Event) {
     event.preventDefault()
     onStatus({ kind: 'context-lost' })
   }
-  canvas.addEventListener('pointerdown', onPointerDown)
-  canvas.addEventListener('pointermove', onPointerMove)
-  canvas.addEventListener('pointerup', onPointerEnd)
-  canvas.addEventListener('pointercancel', onPointerEnd)
-  canvas.addEventListener('keydown', onKeyDown)
+  orbit.controls.addEventListener('change', place)
   canvas.addEventListener('webglcontextlost', onContextLost)
 
   const maxAnisotropy = renderer.capabilities.getMaxAnisotropy()
@@ -280,11 +247,8 @@ export function createMaterialScene(
       disposed = true
       cancelAnimationFrame(frame)
       observer.disconnect()
-      canvas.removeEventListener('pointerdown', onPointerDown)
-      canvas.removeEventListener('pointermove', onPointerMove)
-      canvas.removeEventListener('pointerup', onPointerEnd)
-      canvas.removeEventListener('pointercancel', onPointerEnd)
-      canvas.removeEventListener('keydown', onKeyDown)
+      orbit.controls.removeEventListener('change', place)
+      orbit.dispose()
       canvas.removeEventListener('webglcontextlost', onContextLost)
       geometries.sphere.dispose()
       geometries.plane.dispose()
