@@ -52,7 +52,7 @@ const smoke = args.smoke
 const runs = Math.round(count(args.runs, smoke ? 1 : 3, 'runs'))
 const sizes = smoke
   ? {
-    durations: [5], delayTasks: 2, delayRuns: 1, settleSeconds: [1, 3] as const, words: 2000, watchTasks: 20, watchSeconds: 6, watchRuns: 1,
+    durations: [5], delayTasks: 2, delayRuns: 1, settleSeconds: [1, 3] as const, words: 2000, watchTasks: 20, watchSeconds: 2, watchRuns: 1,
     routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1,
   }
   : {
