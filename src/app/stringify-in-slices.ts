@@ -3,6 +3,7 @@
 // normalised): megabytes, 50 ms and more in one JSON.stringify, long enough to stall scrolling.
 
 import { stringifyJson } from '../api/deep-json'
+import { whenIdle } from '../lib/when-idle'
 
 /** Gives the main thread back until the next slice may run. */
 export type Pause = () => Promise<void>
@@ -182,14 +183,7 @@ function idle(timeoutMs: number): Promise<void> {
       resolve()
     }
     waiting.add(resume)
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(resume, { timeout: timeoutMs })
-      cancel = () => cancelIdleCallback(handle)
-    } else {
-      // Safari has no requestIdleCallback: a short timer stands in.
-      const timer = setTimeout(resume, Math.min(timeoutMs, 50))
-      cancel = () => clearTimeout(timer)
-    }
+    cancel = whenIdle(resume, { timeoutMs })
   })
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react'
 import { hasUrl } from '../api/task-view'
 import { markSeen, usePageTitle } from '../lib/page-title'
 import { formatTime } from '../lib/format'
+import { whenIdle } from '../lib/when-idle'
 import { keepTask, useLocalUrls, withLocalUrls } from '../keep/kept-files'
 import { useKept } from '../keep/kept-store'
 import { keptTaskView } from '../keep/kept-task-view'
@@ -21,16 +22,6 @@ import { taskQueries } from '../api/task-queries'
 import { TaskSummary } from '../tasks/task-summary'
 import { KeepButton, KeptNotice } from '../keep/keep-controls'
 import { SaveAllButton } from '../keep/save-all-button'
-
-/** Runs `work` when the main thread is next idle (soon after, where there is no idle callback); returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(work, 0)
-    return () => clearTimeout(timer)
-  }
-  const handle = requestIdleCallback(work)
-  return () => cancelIdleCallback(handle)
-}
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const query = useQuery(taskQueries.watch(taskId))
