@@ -145,6 +145,9 @@ function MaterialViewer({ plan }: { plan: PreviewPlan }) {
   )
 }
 
+/** What the status line says once the preview can be moved. */
+const HOW_TO_MOVE = 'Drag the picture, or use the arrow keys on it, to turn it; scroll or pinch to zoom.'
+
 function statusSentence(state: Exclude<ViewerState, { kind: 'no-webgl' } | { kind: 'load-failed' }>): string {
   switch (state.kind) {
     case 'starting':
@@ -152,9 +155,7 @@ function statusSentence(state: Exclude<ViewerState, { kind: 'no-webgl' } | { kin
     case 'loading':
       return 'Loading the maps…'
     case 'ready':
-      return state.failed.length > 0
-        ? `Could not load ${state.failed.map((map) => map.label).join(', ')}; shown without. Drag the picture, or use the arrow keys on it, to turn it.`
-        : 'Drag the picture, or use the arrow keys on it, to turn it.'
+      return state.failed.length > 0 ? `Could not load ${state.failed.map((map) => map.label).join(', ')}; shown without. ${HOW_TO_MOVE}` : HOW_TO_MOVE
     case 'context-lost':
       return 'The graphics context was lost (the GPU reset, or too many 3D views are open). Hide and show the preview to draw it again.'
   }
