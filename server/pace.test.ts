@@ -97,6 +97,7 @@ describe('the server’s pacing', () => {
     const starts = await startsOf(pace, clock, ['a', 'b'], 250)
     expect(starts.map((start) => start.at)).toEqual([1_000_000, 1_000_000])
   })
+
   it('keeps a page’s lane when it slows down: the slower gap counts from the last query that left', async () => {
     const clock = manualClock()
     const pace = leavingAtOnce(createPacer(clock.now, clock.sleep))
