@@ -172,17 +172,26 @@ async function record(page: Page) {
     // When each task query left the page, on the page's clock, and how many are still on their way.
     const asked: number[] = []
     const inFlight = { count: 0 }
-    Object.assign(window, { faultQueries: asked, faultQueriesInFlight: inFlight })
+    // Each change of the count, on the page's clock: what a journey that did not finish reports.
+    const counted: string[] = []
+    Object.assign(window, { faultQueries: asked, faultQueriesInFlight: inFlight, faultInFlightLog: counted })
     const send = window.fetch.bind(window)
     window.fetch = (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
       if (!url.includes('/api/tasks/')) return send(input, init)
       asked.push(Date.now())
       inFlight.count += 1
+      counted.push(`${Date.now()} sent, ${inFlight.count} on the way`)
       const answered = send(input, init)
       // Until the body is read too: a slow drip is still the query on its way.
-      void answered.then((response) => response.clone().arrayBuffer()).catch(() => undefined).finally(() => {
+      void answered.then((response) => {
+        counted.push(`${Date.now()} answered ${response.status}`)
+        return response.clone().arrayBuffer()
+      }).catch((error: unknown) => {
+        counted.push(`${Date.now()} failed: ${String(error)}`)
+      }).finally(() => {
         inFlight.count -= 1
+        counted.push(`${Date.now()} done, ${inFlight.count} on the way`)
       })
       return answered
     }
@@ -291,7 +300,9 @@ async function survive(journey: Journey, page: Page, taskPage: TaskPage) {
     const foxapi = (await upstreamQueries(id)).map((query) => query.at)
     const sent = await queriesSent(page)
     const shown = (await timelineOf(page)).map((s) => `${s.at} ${s.status ?? '-'} ${s.progress ?? '-'} ${s.alert ?? ''}`)
-    throw new Error(`${String(error)}\nfoxapi was asked at ${foxapi.join(', ')}\nthe page sent at ${sent.join(', ')}\nit showed:\n${shown.join('\n')}`, { cause: error })
+    const counted = z.array(z.string()).parse(await page.evaluate(() => Reflect.get(window, 'faultInFlightLog')))
+    throw new Error(`${String(error)}\nfoxapi was asked at ${foxapi.join(', ')}\nthe page sent at ${sent.join(', ')}\nit showed:\n${shown.join('\n')}`
+      + `\nqueries on their way:\n${counted.join('\n')}`, { cause: error })
   }
   await expect(page.getByRole('img', { name: /^Result 1/ })).toBeVisible()
   await expect(taskPage.alert).toHaveCount(0)
