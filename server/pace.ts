@@ -1,8 +1,9 @@
 // The server's own spacing of task queries on their way to foxapi, per page and key: each query
 // leaves at least the last hop's gap (lastHopGap: the page's, and a little more for foxapi's
-// clock) after the one before it from the same page left. The page spaces its queries already, but they can be held up on the way here by different amounts
-// (a busy browser or a busy server), and then reach foxapi closer together than they left.
-// Spacing the last hop too is what keeps foxapi's count within the page's setting.
+// clock) after the one before it from the same page left. The page spaces its queries already,
+// but they can be held up on the way here by different amounts (a busy browser or a busy
+// server), and then reach foxapi closer together than they left. Spacing the last hop too is
+// what keeps foxapi's count within the page's setting.
 //
 // "Left" means written to the socket (wire-time.ts tells), not handed to fetch: opening a
 // connection, or a busy moment of the server's own, can hold one query tens of milliseconds longer
