@@ -1,7 +1,10 @@
 // The task proxy against a real foxapi stand-in on loopback that misbehaves at the socket level:
 // what reaches the page is always a whole answer or a typed error, on time, with no connection left open.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import type { Config } from './config.ts'
 import { createTaskProxy } from './task-proxy.ts'
 import { dripBody } from './loopback-server.ts'
@@ -58,6 +61,12 @@ async function expectHungUp(foxapi: Stand) {
   expect(await Promise.race([foxapi.closed.then(() => 'hung up'), left])).toBe('hung up')
   clearTimeout(timer)
 }
+
+/** A full collection, as the garbage collector would run one under load. */
+const collectGarbage = (() => {
+  setFlagsFromString('--expose-gc')
+  return z.function().parse(runInNewContext('gc')) as () => void
+})()
 
 /** A port on loopback that nothing listens on: taken, then given back. */
 async function refusingUrl(): Promise<string> {
@@ -160,6 +169,28 @@ describe('the task proxy against a misbehaving foxapi on loopback', () => {
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 20)
     expect(ms).toBeLessThan(TIMEOUT_MS + 1000)
     // The abandoned request does not keep a connection to foxapi open.
+    await expectHungUp(foxapi)
+  })
+
+  it.each([
+    ['never sends its headers', (_req: IncomingMessage, _res: ServerResponse) => undefined],
+    ['sends headers, then a body that never ends', (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write(taskJson.slice(0, 30))
+    }],
+  ])('still answers 504 on time when foxapi %s and the garbage collector runs meanwhile', async (_name, handle) => {
+    // Node's fetch follows a Request's signal through a weak reference: a Request nobody held
+    // was collected while foxapi stalled, and its time limit then never reached the fetch.
+    const foxapi = await stand(handle)
+    const collecting = setInterval(collectGarbage, 10)
+    try {
+      const { response, text, ms } = await ask(foxapi.url)
+      expect(response.status).toBe(504)
+      expect(errorType(text)).toBe('upstream_timeout')
+      expect(ms).toBeLessThan(TIMEOUT_MS + 1000)
+    } finally {
+      clearInterval(collecting)
+    }
     await expectHungUp(foxapi)
   })
 

@@ -43,8 +43,13 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     return answer
   }
 
+  // Node's fetch (undici 6) follows a Request's signal through a weak reference to the Request:
+  // one nobody holds can be collected while foxapi stalls, and its time limit then never reaches
+  // the fetch, which hangs for good (and every caller sharing it). Each is held here until read.
+  const onTheirWay = new Set<Request>()
+
   /** Reads an upstream answer within the budget: a turn, then room for its bytes. */
-  async function ask(send: (signal: AbortSignal) => Promise<Response>, key: string): Promise<Answer> {
+  async function ask(prepare: (signal: AbortSignal) => Request, send: (request: Request) => Promise<Response>, key: string): Promise<Answer> {
     let endTurn: () => void
     try {
       endTurn = await budget.take(0, { slot: true })
@@ -55,8 +60,10 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     // The shared request has its own timeout and ignores every caller's signal: one caller giving
     // up must not cancel the answer the others are waiting for.
     const deadline = createDeadline(config.upstreamTimeoutMs)
+    const request = prepare(deadline.signal)
+    onTheirWay.add(request)
     try {
-      return await relay(await send(deadline.signal), { deadline, key, budget })
+      return await relay(await send(request), { deadline, key, budget })
     } catch (error) {
       if (error instanceof Busy) return busy(error)
       if (deadline.signal.aborted) {
@@ -67,6 +74,7 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
       }
       return ownAnswer(errorResponse(502, 'upstream_unreachable', `foxwatch could not reach foxapi at ${new URL(config.upstreamBaseUrl).host}.`))
     } finally {
+      onTheirWay.delete(request)
       deadline.clear()
       endTurn()
     }
@@ -84,14 +92,14 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
         return ownAnswer(errorResponse(429, 'server_busy', error.message, { 'retry-after': String(error.retryAfterSeconds) }))
       }
     }
-    const send = (signal: AbortSignal) => upstream(new Request(`${config.upstreamBaseUrl}${path}`, {
+    const prepare = (signal: AbortSignal) => new Request(`${config.upstreamBaseUrl}${path}`, {
       headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
       signal,
       redirect: 'manual',
-    }))
+    })
     try {
       // The lane's next query is spaced from the moment this one is written out.
-      return await ask((signal) => left ? whenWritten(left, () => send(signal)) : send(signal), key)
+      return await ask(prepare, (request) => left ? whenWritten(left, () => upstream(request)) : upstream(request), key)
     } finally {
       // Told already, unless the query never went (the budget had no room for it).
       left?.()
@@ -114,7 +122,7 @@ export function createTaskProxy({ config, upstream, demo, budget = createMemoryB
     if (demo && id.startsWith('demo-')) {
       // The whole URL is the share key: the demo builds its result links from the origin asked.
       const url = new URL(`/demo${path}`, request.url).href
-      return answerFor(request, await coalesce(`demo ${url}`, () => ask((signal) => demo(new Request(url, { signal })), '')))
+      return answerFor(request, await coalesce(`demo ${url}`, () => ask((signal) => new Request(url, { signal }), demo, '')))
     }
 
     const key = config.apiKey ?? request.headers.get(KEY_HEADER)?.trim()
