@@ -98,8 +98,10 @@ test('after a reload, settled tasks show from what was kept without a query, and
   // page's start may otherwise find the page before's copy, decision 0012).
   await expect.poll(() => persistedCache(page)).toMatch(new RegExp(`"id":"${settled}"[^}]*"status":"completed"`))
 
+  const stored = await persistedCache(page)
   // From here the page's timers are the test's: a task this old may wait up to estimateCapMs.
   await page.clock.install()
+  const reloadedAt = Date.now()
   await page.reload()
   await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
   const progress = rows.getByRole('progressbar', { name: `Progress of ${running}` })
@@ -107,7 +109,12 @@ test('after a reload, settled tasks show from what was kept without a query, and
   await demoClock.advance(running, 60_000)
   await page.clock.runFor(POLICY.estimateCapMs)
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(before)
-  expect(await upstreamQueries(settled)).toHaveLength(asked)
+  const queries = await upstreamQueries(settled)
+  // On a failure: which page asked (before or after the reload), and what the reload found.
+  const stamps = queries.map((query) => `${query.at - reloadedAt} ms`).join(', ')
+  const at = stored.indexOf(`"queryHash":"[\\"task\\",\\"${settled}\\"]"`)
+  const entry = at < 0 ? 'no entry for it' : stored.slice(stored.lastIndexOf('{"dehydratedAt"', at), at)
+  expect(queries, `queries at ${stamps} from the reload; it found ${entry}`).toHaveLength(asked)
 })
 
 test('the watchlist sorts by status, filters by status, type and model, and searches by ID', async ({ page }) => {
