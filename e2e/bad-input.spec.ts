@@ -42,8 +42,7 @@ async function openBroken(taskPage: TaskPage, input: BadInput): Promise<string> 
   const body = bodyText(input, (name) => `${FAKE_UPSTREAM}/files/${id}/${name}`)
   await scriptUpstream(id, [{ raw: body, headers: { 'content-type': 'application/json' } }])
   // The key first, so the task's first query is already the one with the payload.
-  await taskPage.page.goto('/')
-  await taskPage.useKey('sk-test-e2e-corpus')
+  await taskPage.keyInSession('sk-test-e2e-corpus')
   await taskPage.open(id)
   return id
 }
@@ -103,8 +102,7 @@ test('an answer nested 100,000 levels deep shows the task, says what it does not
   const body = `{"id":"${id}","object":"image.generation.task","type":"image","model":"fake-image-1","status":"completed","progress":100,`
     + `"created":${Math.floor(Date.now() / 1000)},"results":[${deep}],"error":null}`
   await scriptUpstream(id, [{ raw: body, headers: { 'content-type': 'application/json' } }])
-  await taskPage.page.goto('/')
-  await taskPage.useKey('sk-test-e2e-deep')
+  await taskPage.keyInSession('sk-test-e2e-deep')
   await taskPage.open(id)
 
   await expect(taskPage.status).toHaveText('Completed', { timeout: 20_000 })

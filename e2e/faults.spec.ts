@@ -229,7 +229,7 @@ async function timelineOf(page: Page): Promise<Snapshot[]> {
 async function open(page: Page, taskPage: TaskPage, id: string) {
   await page.clock.install()
   await record(page)
-  await page.addInitScript((key) => sessionStorage.setItem('foxwatch.apiKey', key), KEY)
+  await taskPage.keyInSession(KEY)
   await taskPage.open(id)
 }
 

@@ -42,6 +42,14 @@ export class TaskPage {
     return id
   }
 
+  /**
+   * The key already in this browser session when each page loads, as a key typed on an earlier
+   * visit is: a test about what a task shows then opens it with one page load, not two.
+   */
+  async keyInSession(key: string) {
+    await this.page.addInitScript((value) => sessionStorage.setItem('foxwatch.apiKey', value), key)
+  }
+
   async useKey(key: string) {
     await this.page.getByLabel('API key').fill(key)
     await this.page.getByRole('button', { name: 'Use key' }).click()

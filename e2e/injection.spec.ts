@@ -69,8 +69,7 @@ function plantedThings(page: Page) {
 
 /** The key first, so the task's first query is already the one with the payload. */
 async function openWithKey(taskPage: TaskPage, id: string) {
-  await taskPage.page.goto('/')
-  await taskPage.useKey(KEY)
+  await taskPage.keyInSession(KEY)
   await taskPage.open(id)
 }
 
@@ -177,8 +176,8 @@ for (const { name, id } of HOSTILE_IDS) {
     page.on('request', (request) => {
       if (request.url().includes('/api/tasks/')) asked.push(request.url())
     })
+    await taskPage.keyInSession(KEY)
     await page.goto('/')
-    await taskPage.useKey(KEY)
     await taskPage.taskId.fill(typed)
     await page.getByRole('button', { name: 'Watch', exact: true }).click()
     const refusal = page.getByRole('alert')
