@@ -102,6 +102,9 @@ test('after a reload, settled tasks show from what was kept without a query, and
   // From here the page's timers are the test's: a task this old may wait up to estimateCapMs.
   await page.clock.install()
   const reloadedAt = Date.now()
+  // On a failure: what the reloaded page asked for, in order (did the stored cache's chunk come?).
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(`${Date.now() - reloadedAt} ms ${new URL(request.url()).pathname.slice(0, 60)}`))
   await page.reload()
   await expect(rows.getByTestId('watch-status')).toHaveText(['Processing', 'Completed'])
   const progress = rows.getByRole('progressbar', { name: `Progress of ${running}` })
@@ -114,7 +117,7 @@ test('after a reload, settled tasks show from what was kept without a query, and
   const stamps = queries.map((query) => `${query.at - reloadedAt} ms`).join(', ')
   const at = stored.indexOf(`"queryHash":"[\\"task\\",\\"${settled}\\"]"`)
   const entry = at < 0 ? 'no entry for it' : stored.slice(stored.lastIndexOf('{"dehydratedAt"', at), at)
-  expect(queries, `queries at ${stamps} from the reload; it found ${entry}`).toHaveLength(asked)
+  expect(queries, `queries at ${stamps} from the reload; the page asked for ${requested.join(', ')}; it found ${entry}`).toHaveLength(asked)
 })
 
 test('the watchlist sorts by status, filters by status, type and model, and searches by ID', async ({ page }) => {
