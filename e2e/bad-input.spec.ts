@@ -1,4 +1,4 @@
-// A sample of the bad-input corpus (src/api/corpus/bad-inputs.ts) through the real page: the fake
+// A sample of the bad-input corpus (src/testing/corpora/bad-inputs.ts) through the real page: the fake
 // upstream answers each task with one broken payload, and the page must still show the task, or a
 // sentence, with whatever it does not know as raw JSON. The unit tests run the whole corpus.
 import { readFileSync } from 'node:fs'

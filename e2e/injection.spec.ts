@@ -1,4 +1,4 @@
-// The injection corpus (src/api/corpus/injections.ts) through the real page: markup in every text
+// The injection corpus (src/testing/corpora/injections.ts) through the real page: markup in every text
 // field and dangerous URLs in every link field, all at once per family, must neither run nor
 // become a live link or source; hostile task IDs must reach foxapi as one encoded path segment,
 // or be refused with a sentence. The unit tests try each string on its own.
