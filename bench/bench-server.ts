@@ -130,6 +130,9 @@ export async function startFoxwatch({ build, port, upstream, apiKey = 'sk-bench-
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
+  // A bench that throws before stop() (no Chromium, say) must not leave the server on the port.
+  const killOnExit = () => child.kill('SIGTERM')
+  process.once('exit', killOnExit)
   let errors = ''
   child.stderr.setEncoding('utf8').on('data', (text: string) => (errors += text))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -147,6 +150,7 @@ export async function startFoxwatch({ build, port, upstream, apiKey = 'sk-bench-
     base,
     pid: child.pid ?? 0,
     async stop() {
+      process.off('exit', killOnExit)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
       await exited
     },
