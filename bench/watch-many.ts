@@ -71,8 +71,8 @@ async function watchOnce(browser: Browser, base: string, upstream: FakeUpstream,
       if (request.url().includes('/api/tasks/')) sent.push(request.timing().startTime)
     })
     await page.goto(`${base}/`)
-    await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
-    await page.getByRole('button', { name: 'Watch all' }).click()
+    await page.getByLabel('Task ID', { exact: true }).fill(ids.join('\n'))
+    await page.getByRole('button', { name: 'Watch', exact: true }).click()
     const table = page.getByRole('table', { name: 'Watched tasks' })
     await table.getByTestId('watch-status').nth(count - 1).waitFor({ timeout: 120_000 })
     // A fixed warm-up on purpose: no condition marks "the first rounds of polling are over", and

@@ -87,7 +87,7 @@ test.describe('in the light and the dark theme', () => {
 
   test('the home page, with its settings, has no serious accessibility violations', async ({ page }) => {
     await page.goto('/')
-    await expect(page.getByRole('button', { name: /Watch demo: Three generated images/ })).toBeVisible()
+    await expect(page.getByRole('link', { name: /Watch demo: Three generated images/ })).toBeVisible()
     await expectAccessibleInBothThemes(page, 'home page')
   })
 
@@ -161,7 +161,7 @@ test.describe('in the light and the dark theme', () => {
 test.describe('from the keyboard alone', () => {
   test('Tab reaches the Task ID field, and Enter opens the typed ID', async ({ page, taskPage }) => {
     await page.goto('/')
-    await expect(page.getByRole('button', { name: /Watch demo: Three generated images/ })).toBeVisible()
+    await expect(page.getByRole('link', { name: /Watch demo: Three generated images/ })).toBeVisible()
     const field = page.getByRole('textbox', { name: 'Task ID', exact: true })
     for (let presses = 0; presses < 10; presses++) {
       await page.keyboard.press('Tab')

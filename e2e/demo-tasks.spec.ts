@@ -16,7 +16,7 @@ async function expectPlayable(media: Locator) {
 
 test('the empty page lists the demo tasks, and one click watches a fresh one', async ({ page, taskPage }) => {
   await page.goto('/')
-  const demo = page.getByRole('button', { name: /Watch demo: Three generated images/ })
+  const demo = page.getByRole('link', { name: /Watch demo: Three generated images/ })
   await expect(demo).toBeVisible()
   await demo.click()
   await expect(page).toHaveURL(/\/tasks\/demo-image-[a-z0-9]+$/)

@@ -13,8 +13,10 @@ const keptLinks = (page: Page) => page.getByRole('table', { name: 'Kept tasks' }
 const shelf = (page: Page) => page.getByRole('list', { name: 'Saved IDs' })
 
 async function watch(page: Page, ids: readonly string[]) {
-  await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill(ids.join('\n'))
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
+  // One ID opens its task; the watchlist is at home.
+  if (ids.length === 1) await page.getByRole('link', { name: 'foxwatch' }).click()
 }
 
 async function label(page: Page, id: string, text: string) {
@@ -212,13 +214,15 @@ test.describe('a second tab writing at the same time', () => {
       const mine = uniqueId('fake-missing-a')
       const theirs = uniqueId('fake-missing-b')
       added.push(mine, theirs)
-      await page.getByLabel('Task IDs to watch').fill(mine)
-      await other.getByLabel('Task IDs to watch').fill(theirs)
+      await page.getByLabel('Task ID', { exact: true }).fill(mine)
+      await other.getByLabel('Task ID', { exact: true }).fill(theirs)
       await Promise.all([
-        page.getByRole('button', { name: 'Watch all' }).click(),
-        other.getByRole('button', { name: 'Watch all' }).click(),
+        page.getByRole('button', { name: 'Watch', exact: true }).click(),
+        other.getByRole('button', { name: 'Watch', exact: true }).click(),
       ])
     }
+    // One ID opens its task; the watchlist is at home.
+    for (const tab of [page, other]) await tab.getByRole('link', { name: 'foxwatch' }).click()
     for (const tab of [page, other]) {
       for (const id of added) await expect(watchlistLinks(tab).filter({ hasText: id }), id).toHaveCount(1)
     }

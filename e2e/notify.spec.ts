@@ -62,8 +62,10 @@ test('with Notify and Sound on, a task finishing in a hidden tab brings a notifi
   await page.goto('/')
   await page.getByRole('checkbox', { name: 'Notify' }).check()
   await page.getByRole('checkbox', { name: 'Sound' }).check()
-  await page.getByLabel('Task IDs to watch').fill(id)
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill(id)
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
+  // One ID opens its task; the watchlist is at home.
+  await page.getByRole('link', { name: 'foxwatch' }).click()
   await expect(page.getByTestId('watch-status')).toHaveText('Pending')
   expect(await heard(page)).toMatchObject({ notifications: [], tones: 0 })
   await setHidden(page, true)

@@ -14,8 +14,8 @@ test('/ focuses the Task ID field, j and k walk the watchlist, g goes home, ? li
   const first = await settledDemoTask('demo-image')
   const second = await settledDemoTask('demo-audio')
   await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill(`${first}\n${second}`)
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill(`${first}\n${second}`)
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
   await leaveFields(page)
   const table = page.getByRole('table', { name: 'Watched tasks' })
   // As a person would, once the rows are there.

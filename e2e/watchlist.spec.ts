@@ -6,9 +6,9 @@ import { demoClock, expect, heldDemoTask, setHidden, settledDemoTask, test, uniq
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
   const ids = [await settledDemoTask('demo-image'), await settledDemoTask('demo-failed'), await settledDemoTask('demo-kling-voice')] as const
   await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill(`${ids[0]}\n${ids[1]}, ${ids[2]}\n${ids[0]}`)
-  await page.getByRole('button', { name: 'Watch all' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Watching 3 new tasks.' })).toBeVisible()
+  await page.getByLabel('Task ID', { exact: true }).fill(`${ids[0]}\n${ids[1]}, ${ids[2]}\n${ids[0]}`)
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: '3 tasks added.' })).toBeVisible()
   const table = page.getByRole('table', { name: 'Watched tasks' })
   await expect(table.getByRole('row')).toHaveCount(4)
   await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed'])
@@ -23,8 +23,8 @@ test('pasting several IDs watches them all until each settles, merging duplicate
 
 test('text with no ID in it is refused with a sentence', async ({ page }) => {
   await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill('nothing to see here !!!')
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill('nothing to see here !!!')
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
   await expect(page.getByRole('alert')).toHaveText(/No task ID found in that text/)
   await expect(page.getByRole('table', { name: 'Watched tasks' })).toHaveCount(0)
 })
@@ -50,8 +50,10 @@ test('a task finishing in a hidden tab counts in the title and dots the icon unt
   const id = await heldDemoTask('demo-image')
   await page.clock.install()
   await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill(id)
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill(id)
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
+  // One ID opens its task; the watchlist is at home.
+  await page.getByRole('link', { name: 'foxwatch' }).click()
   await expect(page.getByTestId('watch-status')).toHaveText('Pending')
   await setHidden(page, true)
   await demoClock.settle(id)
@@ -126,8 +128,8 @@ test('the watchlist sorts by status, filters by status, type and model, and sear
   const slow = await heldDemoTask('demo-slow')
   await demoClock.advance(slow, 20_000)
   await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill([image, failed, slow].join('\n'))
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill([image, failed, slow].join('\n'))
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
   const table = page.getByRole('table', { name: 'Watched tasks' })
   await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Processing'])
 
@@ -149,8 +151,10 @@ test('the watchlist sorts by status, filters by status, type and model, and sear
 test('a task removed from the watchlist can still be found in the history', async ({ page }) => {
   const id = await settledDemoTask('demo-audio')
   await page.goto('/')
-  await page.getByLabel('Task IDs to watch').fill(id)
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill(id)
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
+  // One ID opens its task; the watchlist is at home.
+  await page.getByRole('link', { name: 'foxwatch' }).click()
   await expect(page.getByTestId('watch-status')).toHaveText('Completed')
   await page.getByRole('button', { name: `Stop watching ${id}` }).click()
   await page.reload()
@@ -168,8 +172,8 @@ test('a shared watchlist link opens foxwatch watching its tasks, and holds no ke
   await page.goto('/')
   await page.getByLabel('API key').fill('sk-secret-never-shared')
   await page.getByRole('button', { name: 'Use key' }).click()
-  await page.getByLabel('Task IDs to watch').fill(ids.join('\n'))
-  await page.getByRole('button', { name: 'Watch all' }).click()
+  await page.getByLabel('Task ID', { exact: true }).fill(ids.join('\n'))
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
   await page.getByRole('button', { name: 'Copy link to this watchlist' }).click()
   const link = await page.evaluate(() => navigator.clipboard.readText())
   expect(link).toContain(`watch=${encodeURIComponent(ids.join(','))}`)

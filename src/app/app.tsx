@@ -7,11 +7,13 @@ import { loadStoredSettings, useSettings, updateSettings } from '../lib/settings
 import { HomePage } from './home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
+import { watchTasks } from '../watchlist/watchlist'
 import { PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
 import { KEEP_QUERIES_MS } from './stored-queries'
 import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
 import { navigate, routeOf, usePathname } from '../lib/router'
+import { Link } from '../lib/link'
 
 /** Notifications are asked for only here, on the person's click, never on load. */
 async function setNotify(on: boolean) {
@@ -28,17 +30,13 @@ function Header({ taskId }: { taskId: string | undefined }) {
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <a
+          <Link
             href="/"
-            onClick={(event) => {
-              event.preventDefault()
-              navigate('/')
-            }}
             className="flex items-center gap-2 text-lg font-bold"
           >
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
             foxwatch
-          </a>
+          </Link>
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1" role="group" aria-label="Settings">
           <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Ask foxapi to refresh a running task from its provider before answering">
             <input type="checkbox" checked={settings.syncUpstream} onChange={(event) => updateSettings({ syncUpstream: event.target.checked })} />
@@ -73,7 +71,7 @@ function Header({ taskId }: { taskId: string | undefined }) {
           </label>
           </div>
         </div>
-        <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} />
+        <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} watch={watchTasks} />
         {config.data && !config.data.serverKey && <ApiKeyField />}
       </div>
     </header>

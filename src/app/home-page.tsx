@@ -1,18 +1,40 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { markSeen, usePageTitle } from '../lib/page-title'
 import { configQueries } from '../api/get-config'
-import { navigate, taskPath } from '../lib/router'
-import { Button } from '../lib/ui/button'
+import { taskPath } from '../lib/router'
+import { Link } from '../lib/link'
 import { KeptStorageView } from '../keep/kept-storage-view'
 import { IdShelfView } from '../shelf/id-shelf-view'
 import { HistoryView } from '../watchlist/history-view'
 import { WatchlistView } from '../watchlist/watchlist-view'
 import { watchTasks } from '../watchlist/watchlist'
 
-/** A fresh demo run each click: the demo upstream starts a task's clock on its first query. */
+/** A fresh demo run each time: the demo upstream starts a task's clock on its first query. */
 function freshDemoId(id: string): string {
   return `${id}-${Math.random().toString(36).slice(2, 7)}`
+}
+
+/**
+ * A demo task as a link to a run of its own. Once it is followed (in this tab, or in a new one
+ * with Ctrl, Shift or the middle button), it points at another fresh run: after the browser has
+ * read the address, never during the click.
+ */
+function DemoLink({ demo }: { demo: { id: string; title: string; model: string } }) {
+  const [runId, setRunId] = useState(() => freshDemoId(demo.id))
+  const followed = () => setTimeout(() => setRunId(freshDemoId(demo.id)), 0)
+  return (
+    <Link
+      href={taskPath(runId)}
+      onClick={followed}
+      onAuxClick={followed}
+      aria-label={`Watch demo: ${demo.title}`}
+      className="flex w-full flex-col items-start rounded-md border border-stone-300 bg-white px-3 py-1.5 text-left text-sm font-medium text-stone-800 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 dark:border-stone-600 dark:bg-stone-800 dark:text-stone-100 dark:hover:bg-stone-700"
+    >
+      <span>{demo.title}</span>
+      <span className="font-mono text-xs text-stone-500 dark:text-stone-400">{demo.model}</span>
+    </Link>
+  )
 }
 
 export function HomePage() {
@@ -27,7 +49,7 @@ export function HomePage() {
     const shared = new URLSearchParams(window.location.search).get('watch')
     if (shared === null) return
     // The address is tidied once its tasks are watched, so a reader that cannot come loses none.
-    void import('../watchlist/extract-task-ids').then(({ extractTaskIds }) => {
+    void import('../api/extract-task-id').then(({ extractTaskIds }) => {
       const found = extractTaskIds(shared)
       if (found.ok) watchTasks(found.taskIds)
       window.history.replaceState(null, '', '/')
@@ -60,16 +82,7 @@ export function HomePage() {
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {config.data.demoTasks.map((demo) => (
               <li key={demo.id}>
-                <Button
-                  onClick={() => navigate(taskPath(freshDemoId(demo.id)))}
-                  className="w-full justify-start text-left"
-                  aria-label={`Watch demo: ${demo.title}`}
-                >
-                  <span className="flex flex-col items-start">
-                    <span>{demo.title}</span>
-                    <span className="font-mono text-xs text-stone-500 dark:text-stone-400">{demo.model}</span>
-                  </span>
-                </Button>
+                <DemoLink demo={demo} />
               </li>
             ))}
           </ul>

@@ -27,7 +27,7 @@ export function Shortcuts({ onHome }: { onHome: () => void }) {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return
       const actions: Record<string, () => void> = {
-        '/': () => document.querySelector<HTMLInputElement>('input[data-task-id-field]')?.focus(),
+        '/': () => document.querySelector<HTMLTextAreaElement>('textarea[data-task-id-field]')?.focus(),
         'j': () => moveInWatchlist(1),
         'k': () => moveInWatchlist(-1),
         's': () => clickButton('Save all'),

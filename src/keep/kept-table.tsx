@@ -1,5 +1,6 @@
 // The home page's table of kept tasks: a chunk of its own, fetched only when something is kept.
-import { navigate, taskPath } from '../lib/router'
+import { taskPath } from '../lib/router'
+import { Link } from '../lib/link'
 import { formatTime } from '../lib/format'
 import { Button } from '../lib/ui/button'
 import { formatBytes } from '../contract/format-bytes'
@@ -22,16 +23,12 @@ export function KeptTable({ tasks }: { tasks: readonly KeptTask[] }) {
         {tasks.map(({ meta, size }) => (
           <tr key={meta.taskId} className="border-b border-stone-200 last:border-0 dark:border-stone-700">
             <th scope="row" className="px-3 py-2 font-mono font-normal break-all">
-              <a
+              <Link
                 href={taskPath(meta.taskId)}
-                onClick={(event) => {
-                  event.preventDefault()
-                  navigate(taskPath(meta.taskId))
-                }}
                 className="underline"
               >
                 {meta.taskId}
-              </a>
+              </Link>
             </th>
             <td className="px-3 py-2">{meta.model ?? 'not given'}</td>
             <td className="px-3 py-2 text-right tabular-nums">{formatBytes(size)}</td>

@@ -1,6 +1,7 @@
 // The shelf's IDs once there are some: a chunk of its own, fetched only when the shelf is not empty.
 import { useState } from 'react'
-import { navigate, taskPath } from '../lib/router'
+import { taskPath } from '../lib/router'
+import { Link } from '../lib/link'
 import { formatTime } from '../lib/format'
 import { Button } from '../lib/ui/button'
 import { CopyButton } from '../lib/ui/copy-button'
@@ -38,16 +39,12 @@ function ShelfRow({ entry }: { entry: ShelfEntry }) {
         <p className="text-stone-500 dark:text-stone-400">
           {KIND_LABEL[entry.idKind]}
           {entry.name && ` · ${entry.name}`} · {entry.field} · from{' '}
-          <a
+          <Link
             href={taskPath(entry.taskId)}
-            onClick={(event) => {
-              event.preventDefault()
-              navigate(taskPath(entry.taskId))
-            }}
             className="underline"
           >
             {entry.taskId}
-          </a>
+          </Link>
           {entry.model && ` (${entry.model})`} · {formatTime(entry.seenAt)}
         </p>
       </div>

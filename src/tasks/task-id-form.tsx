@@ -1,33 +1,61 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { navigate, taskPath } from '../lib/router'
 import { onDemand, READER_MISSING } from '../lib/on-demand'
 import { Button } from '../lib/ui/button'
-import type { Extracted } from '../api/extract-task-id'
+import type { ExtractedMany } from '../api/extract-task-id'
 
-// Reading a paste (a URL, JSON through a schema, a curl line) is a chunk of its own, fetched when
+// Reading a paste (URLs, JSON through a schema, curl lines) is a chunk of its own, fetched when
 // the field is first focused, so it has come by the time anything is submitted.
-const readTaskId = onDemand(async () => (await import('../api/extract-task-id')).extractTaskId)
+const readTaskIds = onDemand(async () => (await import('../api/extract-task-id')).extractTaskIds)
 
-/** The "Task ID" field: takes a bare ID or any pasted text holding one, and opens it. */
-export function TaskIdForm({ initial = '' }: { initial?: string }) {
+/** What adding many said: how many were new, and what was left out. */
+function addedSentence(added: number, found: number, skipped: number): string {
+  const already = found - added
+  return [
+    added > 0 ? `${added} ${added === 1 ? 'task' : 'tasks'} added` : `No new tasks: all ${found} already watched`,
+    added > 0 && already > 0 ? `${already} already watched` : '',
+    skipped > 0 ? `skipped ${skipped} that ${skipped === 1 ? 'is' : 'are'} not a task ID` : '',
+  ].filter(Boolean).join('; ') + '.'
+}
+
+/**
+ * The "Task ID" box: one ID (or a URL, JSON body or curl line holding one) opens its task; several
+ * are all added to the watchlist. Either way the tasks are watched, through `watch`, which says
+ * how many of them were new.
+ */
+export function TaskIdForm({ initial = '', watch }: { initial?: string; watch: (taskIds: string[]) => number }) {
   const [text, setText] = useState(initial)
-  const [refusal, setRefusal] = useState<string | undefined>()
+  const [message, setMessage] = useState<{ text: string; refused: boolean } | undefined>()
   const inputId = useId()
-  const errorId = useId()
+  const messageId = useId()
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const submitted = text
-    const reading = readTaskId.call(submitted)
-    const found = reading instanceof Promise ? await reading.catch((): Extracted => ({ ok: false, reason: READER_MISSING })) : reading
+    const reading = readTaskIds.call(submitted)
+    const found = reading instanceof Promise ? await reading.catch((): ExtractedMany => ({ ok: false, reason: READER_MISSING })) : reading
     if (!found.ok) {
-      setRefusal(found.reason)
+      setMessage({ text: found.reason, refused: true })
       return
     }
-    setRefusal(undefined)
-    // Unless the field changed while the reader came.
-    setText((current) => (current === submitted ? found.taskId : current))
-    navigate(taskPath(found.taskId))
+    const added = watch(found.taskIds)
+    const [only] = found.taskIds
+    if (found.taskIds.length === 1 && only !== undefined) {
+      setMessage(undefined)
+      // Unless the field changed while the reader came.
+      setText((current) => (current === submitted ? only : current))
+      navigate(taskPath(only))
+      return
+    }
+    setText((current) => (current === submitted ? '' : current))
+    setMessage({ refused: false, text: addedSentence(added, found.taskIds.length, found.skipped.length) })
+  }
+
+  // Enter sends, as in a one-line field; Shift+Enter starts a new line for another ID.
+  function sendOnEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
+    event.preventDefault()
+    event.currentTarget.form?.requestSubmit()
   }
 
   return (
@@ -35,27 +63,36 @@ export function TaskIdForm({ initial = '' }: { initial?: string }) {
       <label htmlFor={inputId} className="text-sm font-medium">
         Task ID
       </label>
-      <div className="flex gap-2">
-        <input
+      <div className="flex items-start gap-2">
+        <textarea
           id={inputId}
           data-task-id-field
           value={text}
+          rows={1}
           onChange={(event) => setText(event.target.value)}
-          onFocus={readTaskId.preload}
-          placeholder="task-unified-1757165031-uyujaw3d, or paste a URL, JSON or curl line"
+          onKeyDown={sendOnEnter}
+          onFocus={readTaskIds.preload}
+          placeholder="task-unified-1757165031-uyujaw3d, or many: lines, commas, URLs, JSON, curl"
           autoComplete="off"
+          // IDs are not words: no red line under every pasted ID, and no capital or correction.
           spellCheck={false}
-          aria-invalid={refusal !== undefined}
-          aria-describedby={refusal ? errorId : undefined}
-          className="min-w-0 flex-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
+          autoCapitalize="off"
+          autoCorrect="off"
+          aria-invalid={message?.refused === true}
+          aria-describedby={message ? messageId : undefined}
+          className="field-sizing-content max-h-40 min-w-0 flex-1 resize-none rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
         />
         <Button type="submit" variant="primary">
           Watch
         </Button>
       </div>
-      {refusal && (
-        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {refusal}
+      {message && (
+        <p
+          id={messageId}
+          role={message.refused ? 'alert' : 'status'}
+          className={`text-sm ${message.refused ? 'text-red-700 dark:text-red-400' : 'text-stone-600 dark:text-stone-300'}`}
+        >
+          {message.text}
         </p>
       )}
     </form>

@@ -1,6 +1,7 @@
 // The history once there is one: a chunk of its own, fetched only when something is in it.
 import { useId, useState } from 'react'
-import { navigate, taskPath } from '../lib/router'
+import { taskPath } from '../lib/router'
+import { Link } from '../lib/link'
 import { formatTime } from '../lib/format'
 import { UnsavedNotice } from '../lib/unsaved-notice'
 import type { HistoryEntry } from './history-entry'
@@ -39,16 +40,12 @@ export function HistoryList({ entries, unsaved }: { entries: readonly HistoryEnt
       <ul aria-label="Task history" className="max-h-72 overflow-y-auto rounded-lg border border-stone-200 bg-white px-4 text-sm dark:border-stone-700 dark:bg-stone-900">
         {found.slice(0, 100).map((entry) => (
           <li key={entry.taskId} className="flex flex-wrap gap-x-3 border-b border-stone-200 py-1.5 last:border-0 dark:border-stone-700">
-            <a
+            <Link
               href={taskPath(entry.taskId)}
-              onClick={(event) => {
-                event.preventDefault()
-                navigate(taskPath(entry.taskId))
-              }}
               className="font-mono underline-offset-2 hover:underline"
             >
               {entry.taskId}
-            </a>
+            </Link>
             <span className="text-stone-500 dark:text-stone-400">
               {[entry.model, entry.status, formatTime(entry.seenAt)].filter(Boolean).join(' · ')}
             </span>

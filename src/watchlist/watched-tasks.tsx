@@ -4,7 +4,8 @@ import { MAX_IN_FLIGHT, MAX_PER_SECOND } from '../contract/request-pace'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useId, type Dispatch, type SetStateAction } from 'react'
 import { hasUrl, type TaskStatus } from '../api/task-view'
-import { navigate, taskPath } from '../lib/router'
+import { taskPath } from '../lib/router'
+import { Link } from '../lib/link'
 import { formatAge } from '../lib/format'
 import { useNow } from '../lib/use-now'
 import { Button } from '../lib/ui/button'
@@ -55,16 +56,12 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
       className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
     >
       <td className={`${CELL} max-sm:basis-full`}>
-        <a
+        <Link
           href={taskPath(taskId)}
-          onClick={(event) => {
-            event.preventDefault()
-            navigate(taskPath(taskId))
-          }}
           className="font-mono text-sm break-all underline-offset-2 hover:underline"
         >
           {taskId}
-        </a>
+        </Link>
         {watch?.problem && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
       </td>
       <td data-label="Model" className={`${CELL} ${LABELLED} text-sm`}>{task?.model ?? ''}</td>
