@@ -91,6 +91,22 @@ test.describe('in the light and the dark theme', () => {
     await expectAccessibleInBothThemes(page, 'home page')
   })
 
+  test('the watchlist with rows, the history, the kept and the IDs pages have no serious accessibility violations', async ({ page, taskPage }) => {
+    await taskPage.openSettled('demo-kling-voice')
+    await page.getByRole('link', { name: 'foxwatch' }).click()
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText('Completed')
+    await expectAccessibleInBothThemes(page, 'watchlist')
+    for (const [name, ready] of [
+      ['History', page.getByRole('list', { name: 'Task history' })],
+      ['Kept', page.getByText('Nothing kept yet.')],
+      ['IDs', page.getByRole('list', { name: 'Saved IDs' })],
+    ] as const) {
+      await taskPage.section(name)
+      await expect(ready).toBeVisible()
+      await expectAccessibleInBothThemes(page, `${name} page`)
+    }
+  })
+
   for (const { scenario, ready } of FAMILIES) {
     test(`a completed demo-${scenario} task page has no serious accessibility violations`, async ({ page, taskPage }) => {
       await openCompleted(taskPage, scenario)

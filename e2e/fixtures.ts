@@ -50,6 +50,12 @@ export class TaskPage {
     await this.page.addInitScript((value) => sessionStorage.setItem('foxwatch.apiKey', value), key)
   }
 
+  /** Goes to one of the pages named in the header (Watchlist, History, Kept, IDs) as a person would: in place, no reload. */
+  async section(name: 'Watchlist' | 'History' | 'Kept' | 'IDs') {
+    await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click()
+    await expect(this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page')
+  }
+
   async useKey(key: string) {
     await this.page.getByLabel('API key').fill(key)
     await this.page.getByRole('button', { name: 'Use key' }).click()

@@ -4,7 +4,8 @@ import { expect, test } from './fixtures'
 
 test('a voice ID lands on the shelf, takes a label, survives a reload and exports as JSON', async ({ page, taskPage }) => {
   const taskId = await taskPage.openSettled('demo-kling-voice')
-  await page.getByRole('link', { name: 'foxwatch' }).click()
+  await taskPage.section('IDs')
+  await expect(page).toHaveURL(/\/ids$/)
 
   const shelf = page.getByRole('list', { name: 'Saved IDs' })
   await expect(shelf.getByText('829410375520931841')).toBeVisible()
@@ -32,6 +33,7 @@ test('the same ID seen twice is kept once, and Remove takes it off', async ({ pa
   // Both watched tasks known here (a reload right after a finish may ask again, decision 0012),
   // so no answer still on its way puts the ID back on the shelf after Remove.
   await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', 'Completed'])
+  await taskPage.section('IDs')
   const shelf = page.getByRole('list', { name: 'Saved IDs' })
   await expect(shelf.getByText('char_6924b1f0e3a4819c')).toHaveCount(1)
   await expect(shelf.getByLabel('Label for char_6924b1f0e3a4819c')).toHaveValue('Captain Fox')

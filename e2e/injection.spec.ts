@@ -114,9 +114,15 @@ for (const { name, payload, shownAsText } of markupCases(markup, `${FAKE_UPSTREA
     await page.getByText('Raw JSON (last response)').click()
     await expect(page.getByText(/onerror=/).first()).toBeVisible()
     expect(await plantedThings(page)).toEqual([])
-    // The home page draws the same task again: in the watchlist, the history and the ID shelf.
+    // The other pages draw the same task again: the watchlist, the history and the ID shelf.
     await page.getByRole('link', { name: 'foxwatch' }).click()
     await expect(page.getByRole('link', { name: id }).first()).toBeVisible()
+    expect(await plantedThings(page)).toEqual([])
+    await taskPage.section('History')
+    // (Listed under the ID the payload gives, which need not be the one asked for.)
+    await expect(page.getByRole('list', { name: 'Task history' }).getByRole('link').first()).toBeVisible()
+    expect(await plantedThings(page)).toEqual([])
+    await taskPage.section('IDs')
     expect(await plantedThings(page)).toEqual([])
   })
 }

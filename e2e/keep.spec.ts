@@ -105,7 +105,7 @@ test('the storage view lists a kept task with its size, and Remove deletes it', 
   await expect(taskPage.status).toHaveText('Completed')
   await keep(taskPage)
 
-  await page.goto('/')
+  await page.goto('/kept')
   const kept = page.getByRole('table', { name: 'Kept tasks' })
   const row = kept.getByRole('row', { name: new RegExp(id) })
   await expect(row).toContainText('fake-image-1')
@@ -141,7 +141,7 @@ test('a full browser storage is a clear message, and the tasks already kept stay
   await expect(page.getByRole('alert')).toContainText(`This browser's storage is full: ${second} was not kept, and the tasks already kept are untouched.`)
   await expect(page.getByRole('button', { name: 'Keep in this browser' })).toBeEnabled()
 
-  await page.goto('/')
+  await page.goto('/kept')
   const kept = page.getByRole('table', { name: 'Kept tasks' })
   await expect(kept.getByRole('link', { name: first })).toBeVisible()
   await expect(kept.getByRole('link', { name: second })).toHaveCount(0)

@@ -56,15 +56,21 @@ test('the watchlist, history, kept tasks and ID shelf all survive a reload', asy
   await watch(page, [voice, slow])
   await expect(page.getByRole('table', { name: 'Watched tasks' }).getByRole('row', { name: new RegExp(voice) }).getByTestId('watch-status'))
     .toHaveText('Completed')
+  await taskPage.section('IDs')
   await label(page, '829410375520931841', 'Narrator')
+  await taskPage.section('Watchlist')
   await page.getByRole('button', { name: `Stop watching ${image}` }).click()
 
   await expect(watchlistLinks(page)).toHaveText([voice, slow])
+  await taskPage.section('History')
   await expect(historyLinks(page)).toContainText([image])
   await page.reload()
-  await expect(watchlistLinks(page)).toHaveText([voice, slow])
   for (const id of [image, voice, slow]) await expect(historyLinks(page).filter({ hasText: id })).toHaveCount(1)
+  await taskPage.section('Watchlist')
+  await expect(watchlistLinks(page)).toHaveText([voice, slow])
+  await taskPage.section('Kept')
   await expect(keptLinks(page)).toHaveText([image])
+  await taskPage.section('IDs')
   await expect(shelf(page).getByLabel('Label for 829410375520931841')).toHaveValue('Narrator')
 })
 
@@ -135,12 +141,14 @@ test.describe('a server restart mid-poll', () => {
 })
 
 test.describe('a full storage quota', () => {
-  test('a change that cannot be stored stays on screen with a sentence, and nothing stored before is lost', async ({ page }) => {
+  test('a change that cannot be stored stays on screen with a sentence, and nothing stored before is lost', async ({ page, taskPage }) => {
     const before = [await settledDemoTask('demo-image'), await settledDemoTask('demo-kling-voice')]
     await page.goto('/')
     await watch(page, before)
     await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', 'Completed'])
+    await taskPage.section('IDs')
     await expect(shelf(page).getByLabel('Label for 829410375520931841')).toBeVisible()
+    await taskPage.section('Watchlist')
 
     await fillLocalStorage(page)
     const during = await settledDemoTask('demo-image')
@@ -148,25 +156,30 @@ test.describe('a full storage quota', () => {
     await expect(watchlistLinks(page)).toHaveText([during, ...before])
     await expect(page.getByRole('alert').filter({ hasText: 'refused to store a change to the watchlist' }))
       .toHaveText(/its storage is full or switched off\. It stays in this tab until it closes/)
+    // The new task is watched all the same.
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status').first()).toHaveText('Completed')
+    await taskPage.section('IDs')
     await label(page, '829410375520931841', 'Label while full')
     await expect(page.getByRole('alert').filter({ hasText: 'to the ID shelf' })).toBeVisible()
     await expect(shelf(page).getByLabel('Label for 829410375520931841')).toHaveValue('Label while full')
-    // The new task is watched all the same, and its answers reach the history in this tab.
-    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status').first()).toHaveText('Completed')
+    // Its answers reach the history in this tab.
+    await taskPage.section('History')
     await expect(historyLinks(page).filter({ hasText: during })).toHaveCount(1)
     await expect(page.getByRole('alert').filter({ hasText: 'to the history' })).toBeVisible()
 
     // Room again: the next change stores the waiting ones too.
     await freeLocalStorage(page)
     const after = await settledDemoTask('demo-failed')
+    await taskPage.section('Watchlist')
     await watch(page, [after])
     await expect(page.getByRole('alert').filter({ hasText: 'refused to store' }).filter({ hasText: 'watchlist' })).toHaveCount(0)
     await page.reload()
     await expect(watchlistLinks(page)).toHaveText([after, during, ...before])
+    await taskPage.section('IDs')
     await expect(shelf(page).getByLabel('Label for 829410375520931841')).toHaveValue('Label while full')
   })
 
-  test('with storage full for good, a reload still has everything stored before it filled', async ({ page }) => {
+  test('with storage full for good, a reload still has everything stored before it filled', async ({ page, taskPage }) => {
     const before = [await settledDemoTask('demo-image'), await settledDemoTask('demo-chat')]
     await page.goto('/')
     await watch(page, before)
@@ -179,6 +192,7 @@ test.describe('a full storage quota', () => {
     await page.reload()
     // The addition was refused, and the page said so; everything stored before is there.
     await expect(watchlistLinks(page)).toHaveText(before)
+    await taskPage.section('History')
     for (const id of before) await expect(historyLinks(page).filter({ hasText: id })).toHaveCount(1)
   })
 
@@ -197,6 +211,7 @@ test.describe('a full storage quota', () => {
       await expect(watchlistLinks(page)).toHaveText([next, kept])
       await page.reload()
       await expect(watchlistLinks(page)).toHaveText([next, kept])
+      await taskPage.section('Kept')
       await expect(keptLinks(page)).toHaveText([kept])
     } finally {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin })
@@ -234,9 +249,9 @@ test.describe('a second tab writing at the same time', () => {
   test('two tabs labelling different IDs on the shelf at the same moment both keep their label', async ({ context, page, taskPage }) => {
     await taskPage.openSettled('demo-kling-voice')
     await taskPage.openSettled('demo-sora-character')
-    await page.goto('/')
+    await page.goto('/ids')
     const other = await context.newPage()
-    await other.goto('/')
+    await other.goto('/ids')
     for (let round = 0; round < 4; round++) {
       await shelf(page).getByLabel('Label for 829410375520931841').fill(`voice ${round}`)
       await shelf(other).getByLabel('Label for char_6924b1f0e3a4819c').fill(`character ${round}`)

@@ -146,9 +146,30 @@ test('the watchlist sorts by status, filters by status, type and model, and sear
   await expect(table.getByRole('link')).toHaveText([slow, failed])
   await page.getByLabel('Search by ID').fill(slow.slice(-6))
   await expect(table.getByRole('link')).toHaveText([slow])
+
+  // The view is in the address: a reload keeps it, and a copy of the address shares it.
+  await expect(page).toHaveURL(new RegExp(`/\\?type=video&q=${slow.slice(-6)}&sort=status$`))
+  await page.reload()
+  await expect(table.getByRole('link')).toHaveText([slow])
+  await expect(page.getByLabel('Search by ID')).toHaveValue(slow.slice(-6))
+  // A filter that matches nothing says so; Clear filters brings every row back, still sorted.
+  await page.getByLabel('Status', { exact: true }).selectOption('completed')
+  await expect(page.getByRole('status').filter({ hasText: 'No watched task matches these filters.' })).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(table.getByRole('link')).toHaveText([slow, failed, image])
+  await expect(page).toHaveURL(/\/\?sort=status$/)
+  // The column headings sort too, and the sorted one says so.
+  await expect(table.getByRole('columnheader', { name: 'Status', exact: true })).toHaveAttribute('aria-sort', 'ascending')
+  await table.getByRole('button', { name: 'Age', exact: true }).click()
+  await expect(table.getByRole('columnheader', { name: 'Age', exact: true })).toHaveAttribute('aria-sort', 'ascending')
+  await expect(table.getByRole('columnheader', { name: 'Status', exact: true })).not.toHaveAttribute('aria-sort')
+  await expect(page).toHaveURL(/\/\?sort=age$/)
+  await table.getByRole('button', { name: 'Task', exact: true }).click()
+  await expect(table.getByRole('link')).toHaveText([image, failed, slow])
+  await expect(page).toHaveURL(/\/$/)
 })
 
-test('a task removed from the watchlist can still be found in the history', async ({ page }) => {
+test('a task removed from the watchlist can still be found in the history', async ({ page, taskPage }) => {
   const id = await settledDemoTask('demo-audio')
   await page.goto('/')
   await page.getByLabel('Task ID', { exact: true }).fill(id)
@@ -158,6 +179,7 @@ test('a task removed from the watchlist can still be found in the history', asyn
   await expect(page.getByTestId('watch-status')).toHaveText('Completed')
   await page.getByRole('button', { name: `Stop watching ${id}` }).click()
   await page.reload()
+  await taskPage.section('History')
   await page.getByLabel('Search history').fill(id.slice(-7))
   const history = page.getByRole('list', { name: 'Task history' })
   await expect(history.getByRole('link', { name: id })).toBeVisible()

@@ -1,5 +1,6 @@
 // Screenshots of each page state, to look at before calling a change done and for the README.
-// Start a server first (`FOXWATCH_DEMO_PACE=5 npm start`), then: `npx tsx scripts/take-screenshots.ts [base URL] [out dir]`.
+// Start a server first (`FOXWATCH_DEMO_PACE=5 npm start`), then: `npx tsx scripts/take-screenshots.ts [base URL] [out dir] [--only states] [--looks looks]`.
+// Each state at desktop (1280×900) and phone (390×844) size, light and dark.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -10,9 +11,16 @@ const out = process.argv[3] ?? join(import.meta.dirname, '..', 'test-results', '
 const executablePath = chromiumPath()
 
 const run = Date.now().toString(36)
-const watchlist = ['image', 'video', 'transcript', 'failed', 'pbr', 'slow'].map((kind) => `demo-${kind}-${run}w`).join(',')
-const shots = [
-  { name: 'home', path: '/', waitFor: 'Try a demo task' },
+const watchlist = ['image', 'video', 'transcript', 'failed', 'pbr', 'slow', 'kling-voice', 'chat'].map((kind) => `demo-${kind}-${run}w`).join(',')
+type Shot = { name: string; path: string; waitFor: string; settled?: number }
+/** In order, in one browser context per look: the first finds foxwatch empty; the watchlist fills the history and the ID shelf. */
+const shots: Shot[] = [
+  { name: 'home-empty', path: '/', waitFor: 'Try a demo task' },
+  { name: 'watchlist', path: `/?watch=${watchlist}`, waitFor: 'Copy link to this watchlist', settled: 7 },
+  { name: 'watchlist-no-match', path: '/?status=cancelled&sort=status', waitFor: 'No watched task matches' },
+  { name: 'history', path: '/history', waitFor: 'Search history' },
+  { name: 'kept', path: '/kept', waitFor: 'Nothing kept yet' },
+  { name: 'ids', path: '/ids', waitFor: 'Export JSON' },
   { name: 'task-page', path: `/tasks/demo-pbr-${run}`, waitFor: 'Completed' },
   { name: 'images', path: `/tasks/demo-image-${run}`, waitFor: 'Completed' },
   { name: 'transcript', path: `/tasks/demo-transcript-${run}`, waitFor: 'Completed' },
@@ -20,30 +28,47 @@ const shots = [
   { name: 'voice-clone', path: `/tasks/demo-voice-clone-${run}`, waitFor: 'Completed' },
   { name: 'failed', path: `/tasks/demo-failed-${run}`, waitFor: 'The task failed' },
   { name: 'processing', path: `/tasks/demo-slow-${run}`, waitFor: 'Processing' },
-  { name: 'watchlist', path: `/?watch=${watchlist}`, waitFor: 'Copy link to this watchlist', settled: 5 },
-  { name: 'watchlist-phone', path: `/?watch=${watchlist}`, waitFor: 'Copy link to this watchlist', settled: 5, width: 390 },
-  { name: 'no-key-phone', path: '/tasks/task-unified-1757165031-uyujaw3d', waitFor: 'needs a foxapi API key', width: 390 },
+  { name: 'no-key', path: '/tasks/task-unified-1757165031-uyujaw3d', waitFor: 'needs a foxapi API key' },
 ]
+const looks = [
+  { name: 'desktop-light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
+  { name: 'desktop-dark', viewport: { width: 1280, height: 900 }, colorScheme: 'dark' },
+  { name: 'phone-light', viewport: { width: 390, height: 844 }, colorScheme: 'light' },
+  { name: 'phone-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark' },
+] as const
+/** `--only home-empty,watchlist` takes those states; `--looks phone-dark` those looks. */
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at === -1 ? undefined : process.argv[at + 1]?.split(',')
+}
+const onlyShots = option('only')
+const onlyLooks = option('looks')
 
 mkdirSync(out, { recursive: true })
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 try {
-  for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 800 } })
-    await page.goto(`${base}${shot.path}`)
-    await page.getByText(shot.waitFor).first().waitFor({ timeout: 60_000 })
-    if (shot.settled) {
-      // A watchlist: wait until this many rows have settled, so the picture shows previews.
-      await page.waitForFunction((count) =>
-        [...document.querySelectorAll('[data-testid="watch-status"]')].filter((status) => /Completed|Failed/.test(status.textContent ?? '')).length >= count,
-      shot.settled, { timeout: 60_000 })
+  for (const look of looks.filter((l) => !onlyLooks || onlyLooks.includes(l.name))) {
+    const context = await browser.newContext({ viewport: look.viewport, colorScheme: look.colorScheme })
+    for (const shot of shots) {
+      const page = await context.newPage()
+      await page.goto(`${base}${shot.path}`)
+      await page.getByText(shot.waitFor).first().waitFor({ timeout: 60_000 })
+      if (shot.settled) {
+        // A watchlist: wait until this many rows have settled, so the picture shows previews.
+        await page.waitForFunction((count) =>
+          [...document.querySelectorAll('[data-testid="watch-status"]')].filter((status) => /Completed|Failed/.test(status.textContent ?? '')).length >= count,
+        shot.settled, { timeout: 60_000 })
+      }
+      // Let lazy renderers load and their images decode before the picture is taken.
+      await page.waitForFunction(() =>
+        !document.body.textContent?.includes('Loading the') && [...document.images].every((img) => img.complete))
+      if (!onlyShots || onlyShots.includes(shot.name)) {
+        await page.screenshot({ path: join(out, `${shot.name}-${look.name}.png`), fullPage: true, animations: 'disabled' })
+        console.log(`${shot.name}-${look.name}.png`)
+      }
+      await page.close()
     }
-    // Let lazy renderers load and their images decode before the picture is taken.
-    await page.waitForFunction(() =>
-      !document.body.textContent?.includes('Loading the') && [...document.images].every((img) => img.complete))
-    await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: true, animations: 'disabled' })
-    await page.close()
-    console.log(`${shot.name}.png`)
+    await context.close()
   }
 } finally {
   await browser.close()

@@ -5,6 +5,7 @@ import { ChunkBoundary } from '../lib/chunk-boundary'
 import { ApiKeyField } from '../settings/api-key-field'
 import { loadStoredSettings, useSettings, updateSettings } from '../lib/settings'
 import { HomePage } from './home-page'
+import { HistoryPage, IdsPage, KeptPage } from './section-pages'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
 import { watchTasks } from '../watchlist/watchlist'
@@ -12,7 +13,7 @@ import { PersistedQueryClientProvider, storedCacheExists } from './persisted-que
 import { KEEP_QUERIES_MS } from './stored-queries'
 import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
-import { navigate, routeOf, usePathname } from '../lib/router'
+import { navigate, routeOf, SECTION_PATHS, usePathname, type Route } from '../lib/router'
 import { Link } from '../lib/link'
 
 /** Notifications are asked for only here, on the person's click, never on load. */
@@ -22,7 +23,39 @@ async function setNotify(on: boolean) {
   updateSettings({ notify: permission === 'granted' })
 }
 
-function Header({ taskId }: { taskId: string | undefined }) {
+const SECTIONS = [
+  { page: 'home', label: 'Watchlist' },
+  { page: 'history', label: 'History' },
+  { page: 'kept', label: 'Kept' },
+  { page: 'ids', label: 'IDs' },
+] as const satisfies ReadonlyArray<{ page: keyof typeof SECTION_PATHS; label: string }>
+
+/** The pages beside the watchlist, each at its own address; the one shown is marked. */
+function SectionNav({ route }: { route: Route }) {
+  return (
+    <nav aria-label="Sections">
+      <ul className="flex flex-wrap gap-1 text-sm">
+        {SECTIONS.map(({ page, label }) => {
+          const here = route.page === page
+          return (
+            <li key={page}>
+              <Link
+                href={SECTION_PATHS[page]}
+                aria-current={here ? 'page' : undefined}
+                className={`block rounded-md px-2.5 py-1 font-medium ${here ? 'bg-stone-200 text-stone-900 dark:bg-stone-700 dark:text-stone-50' : 'text-stone-600 hover:bg-stone-100 dark:text-stone-300 dark:hover:bg-stone-800'}`}
+              >
+                {label}
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
+    </nav>
+  )
+}
+
+function Header({ route }: { route: Route }) {
+  const taskId = route.page === 'task' ? route.taskId : undefined
   const config = useQuery(configQueries.server())
   const settings = useSettings()
   useTheme(settings.theme)
@@ -72,6 +105,7 @@ function Header({ taskId }: { taskId: string | undefined }) {
           </div>
         </div>
         <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} watch={watchTasks} />
+        <SectionNav route={route} />
         {config.data && !config.data.serverKey && <ApiKeyField />}
       </div>
     </header>
@@ -110,10 +144,9 @@ export function App() {
   // Kept as long as the persisted copy, so a restored task is not collected before it is shown.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { gcTime: KEEP_QUERIES_MS } } }))
   const route = routeOf(usePathname())
-  const taskId = route.page === 'task' ? route.taskId : undefined
   return (
     <PersistedQueryClientProvider client={queryClient}>
-      <Header taskId={taskId} />
+      <Header route={route} />
       <SettleNotices />
       <Shortcuts onHome={goHome} />
       <main className="mx-auto max-w-6xl px-4 py-6">
@@ -123,6 +156,12 @@ export function App() {
               <TaskPage key={route.taskId} taskId={route.taskId} />
             </Suspense>
           </ChunkBoundary>
+        ) : route.page === 'history' ? (
+          <HistoryPage />
+        ) : route.page === 'kept' ? (
+          <KeptPage />
+        ) : route.page === 'ids' ? (
+          <IdsPage />
         ) : (
           <HomePage />
         )}

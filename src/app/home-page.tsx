@@ -4,23 +4,22 @@ import { markSeen, usePageTitle } from '../lib/page-title'
 import { configQueries } from '../api/get-config'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
-import { KeptStorageView } from '../keep/kept-storage-view'
-import { IdShelfView } from '../shelf/id-shelf-view'
-import { HistoryView } from '../watchlist/history-view'
 import { WatchlistView } from '../watchlist/watchlist-view'
-import { watchTasks } from '../watchlist/watchlist'
+import { useWatchlist, watchTasks } from '../watchlist/watchlist'
 
 /** A fresh demo run each time: the demo upstream starts a task's clock on its first query. */
 function freshDemoId(id: string): string {
   return `${id}-${Math.random().toString(36).slice(2, 7)}`
 }
 
+type Demo = { id: string; title: string; model: string }
+
 /**
  * A demo task as a link to a run of its own. Once it is followed (in this tab, or in a new one
  * with Ctrl, Shift or the middle button), it points at another fresh run: after the browser has
  * read the address, never during the click.
  */
-function DemoLink({ demo }: { demo: { id: string; title: string; model: string } }) {
+function DemoLink({ demo }: { demo: Demo }) {
   const [runId, setRunId] = useState(() => freshDemoId(demo.id))
   const followed = () => setTimeout(() => setRunId(freshDemoId(demo.id)), 0)
   return (
@@ -37,8 +36,45 @@ function DemoLink({ demo }: { demo: { id: string; title: string; model: string }
   )
 }
 
+function DemoList({ demos }: { demos: readonly Demo[] }) {
+  return (
+    <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+      {demos.map((demo) => (
+        <li key={demo.id}>
+          <DemoLink demo={demo} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The demo tasks: offered in full while nothing is watched, folded away once something is. */
+function DemoTasks({ demos, folded }: { demos: readonly Demo[]; folded: boolean }) {
+  const note = "Served by foxwatch itself, in foxapi's exact format: no key needed. Each one starts when you open it."
+  if (folded) {
+    return (
+      <details className="space-y-3 text-sm">
+        <summary className="cursor-pointer text-stone-600 dark:text-stone-300">Try a demo task</summary>
+        <p className="mt-2 text-stone-600 dark:text-stone-300">{note}</p>
+        <DemoList demos={demos} />
+      </details>
+    )
+  }
+  return (
+    <section aria-labelledby="demo-heading" className="space-y-3">
+      <h2 id="demo-heading" className="text-lg font-semibold">
+        Try a demo task
+      </h2>
+      <p className="text-sm text-stone-600 dark:text-stone-300">{note}</p>
+      <DemoList demos={demos} />
+    </section>
+  )
+}
+
+/** `/`: the watchlist, and the demo tasks while it is empty. */
 export function HomePage() {
   const config = useQuery(configQueries.server())
+  const watching = useWatchlist().length > 0
   usePageTitle('foxwatch')
   // The watchlist shows every row's status here: coming home is seeing them.
   useEffect(() => {
@@ -57,39 +93,19 @@ export function HomePage() {
   }, [])
   return (
     <div className="space-y-6">
-      <section className="space-y-2">
-        <h1 className="text-2xl font-semibold">Watch a foxapi task</h1>
+      {!watching && (
         <p className="max-w-prose text-stone-600 dark:text-stone-300">
           Paste a task ID above to follow it from pending to completed, preview what it made, and save it before the links
-          expire after 24 hours.
+          expire after 24 hours. Paste several to watch them all here.
         </p>
-      </section>
+      )}
       {config.error && (
         <p role="alert" className="text-red-700 dark:text-red-400">
           {config.error.message}
         </p>
       )}
       <WatchlistView />
-      <HistoryView />
-      {config.data?.demo && (
-        <section aria-labelledby="demo-heading" className="space-y-3">
-          <h2 id="demo-heading" className="text-lg font-semibold">
-            Try a demo task
-          </h2>
-          <p className="text-sm text-stone-600 dark:text-stone-300">
-            Served by foxwatch itself, in foxapi's exact format: no key needed. Each one starts when you open it.
-          </p>
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-            {config.data.demoTasks.map((demo) => (
-              <li key={demo.id}>
-                <DemoLink demo={demo} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <KeptStorageView />
-      <IdShelfView />
+      {config.data?.demo && <DemoTasks demos={config.data.demoTasks} folded={watching} />}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-// The home page's view of what is kept in this browser, how big it is, and the browser's quota.
+// The Kept page: what is kept in this browser, how big it is, and the browser's quota.
 import { lazy, Suspense } from 'react'
 import { ChunkBoundary } from '../lib/chunk-boundary'
 import { formatBytes } from '../contract/format-bytes'
@@ -24,9 +24,9 @@ export function KeptStorageView() {
   return (
     <section aria-labelledby="kept-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="kept-heading" className="text-lg font-semibold">
+        <h1 id="kept-heading" className="text-xl font-semibold">
           Kept in this browser
-        </h2>
+        </h1>
         <span className="text-sm text-stone-500 dark:text-stone-400">
           Kept tasks preview and save from this browser's own storage, after their links expire.
         </span>
@@ -61,7 +61,7 @@ export function KeptStorageView() {
         !kept.unreadable && reading
       ) : kept.tasks.length === 0 ? (
         <p className="text-sm text-stone-500 dark:text-stone-400">
-          Nothing kept yet. Open a completed task and choose "Keep in this browser", or tick Auto-keep above.
+          Nothing kept yet. Open a completed task and choose "Keep in this browser", or tick Auto-keep at the top of the page.
         </p>
       ) : (
         <ChunkBoundary what="list of kept tasks">

@@ -8,11 +8,11 @@ import { UnsavedNotice } from '../lib/unsaved-notice'
 import { hasShelved, useShelf, useUnsavedShelf } from './id-shelf'
 import type { ShelfEntry } from './shelf-entry'
 
-// The list is a chunk fetched once the shelf has an ID: at once, on a home page opened with one.
+// The list is a chunk fetched once the shelf has an ID: at once, on the IDs page opened with one.
 const loadShelfList = () => import('./shelf-list')
 const ShelfList = lazy(() => loadShelfList().then((module) => ({ default: module.ShelfList })))
 // A failure here is met again, and shown, when the list renders.
-if (routeOf(window.location.pathname).page === 'home' && hasShelved()) void loadShelfList().catch(() => undefined)
+if (routeOf(window.location.pathname).page === 'ids' && hasShelved()) void loadShelfList().catch(() => undefined)
 
 function exportShelf(entries: readonly ShelfEntry[]) {
   downloadText(`${JSON.stringify(entries, null, 2)}\n`, 'application/json', 'foxwatch-id-shelf.json')
@@ -25,9 +25,9 @@ export function IdShelfView() {
   return (
     <section aria-labelledby="shelf-heading" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="shelf-heading" className="text-lg font-semibold">
+        <h1 id="shelf-heading" className="text-xl font-semibold">
           ID shelf
-        </h2>
+        </h1>
         <span className="text-sm text-stone-500 dark:text-stone-400">
           Voice, character and profile IDs outlive the result links; every one seen is kept here.
         </span>

@@ -72,7 +72,7 @@ export function TaskIdForm({ initial = '', watch }: { initial?: string; watch: (
           onChange={(event) => setText(event.target.value)}
           onKeyDown={sendOnEnter}
           onFocus={readTaskIds.preload}
-          placeholder="task-unified-1757165031-uyujaw3d, or many: lines, commas, URLs, JSON, curl"
+          placeholder="Paste a task ID, or many"
           autoComplete="off"
           // IDs are not words: no red line under every pasted ID, and no capital or correction.
           spellCheck={false}

@@ -21,9 +21,9 @@ export function HistoryList({ entries, unsaved }: { entries: readonly HistoryEnt
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="history-heading" className="text-lg font-semibold">
+        <h1 id="history-heading" className="text-xl font-semibold">
           History
-        </h2>
+        </h1>
         <span className="text-sm text-stone-500 dark:text-stone-400">The last {HISTORY_SIZE} tasks watched in this browser.</span>
         <label htmlFor={fieldId} className="ml-auto text-sm">
           Search history
@@ -37,7 +37,7 @@ export function HistoryList({ entries, unsaved }: { entries: readonly HistoryEnt
         />
       </div>
       <UnsavedNotice count={unsaved} list="the history" />
-      <ul aria-label="Task history" className="max-h-72 overflow-y-auto rounded-lg border border-stone-200 bg-white px-4 text-sm dark:border-stone-700 dark:bg-stone-900">
+      <ul aria-label="Task history" className="rounded-lg border border-stone-200 bg-white px-4 text-sm dark:border-stone-700 dark:bg-stone-900">
         {found.slice(0, 100).map((entry) => (
           <li key={entry.taskId} className="flex flex-wrap gap-x-3 border-b border-stone-200 py-1.5 last:border-0 dark:border-stone-700">
             <Link

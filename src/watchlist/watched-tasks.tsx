@@ -2,7 +2,7 @@
 // the request budget. A chunk of its own, fetched only when the watchlist is not empty.
 import { MAX_IN_FLIGHT, MAX_PER_SECOND } from '../contract/request-pace'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useId, type Dispatch, type SetStateAction } from 'react'
+import { useId } from 'react'
 import { hasUrl, type TaskStatus } from '../api/task-view'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
@@ -21,6 +21,7 @@ import { updateSettings, useSettings } from '../lib/settings'
 import { justSettled } from './settle-notices'
 import type { WatchEntry } from './watch-entry'
 import { unwatch } from './watchlist'
+import { ALL_TASKS, isFiltered, statusFilter, type ListSort, type ListView } from './list-view'
 
 function expiryText(watch: TaskWatch | undefined, now: number): string {
   const task = watch?.task
@@ -108,7 +109,6 @@ export function shareLink(taskIds: readonly string[]): string {
   return `${window.location.origin}/?${new URLSearchParams({ watch: taskIds.join(',') }).toString()}`
 }
 
-export type ListView = { sort: 'added' | 'status' | 'age'; status: string; type: string; model: string; search: string }
 type Row = { entry: WatchEntry; watch: TaskWatch | undefined }
 
 // Running tasks first, then those that need the person, then the settled.
@@ -133,6 +133,26 @@ export function arrange(rows: readonly Row[], view: ListView): Row[] {
       // Oldest first: the ones closest to losing their links.
       return kept.toSorted((a, b) => (a.watch?.task?.createdAt ?? Infinity) - (b.watch?.task?.createdAt ?? Infinity))
   }
+}
+
+const SORT_TITLE: Record<ListSort, string> = { added: 'in the order added', status: 'running first', age: 'oldest first' }
+
+/** A column heading that sorts the list by its column (the sorted one says so, as aria-sort). */
+function SortHeader({ sort, label, view, setView }: { sort: ListSort; label: string; view: ListView; setView: (view: ListView) => void }) {
+  const sorted = view.sort === sort
+  return (
+    <th scope="col" aria-sort={sorted ? 'ascending' : undefined} className="py-2 pr-3 font-medium">
+      <button
+        type="button"
+        onClick={() => setView({ ...view, sort })}
+        title={`Sort ${SORT_TITLE[sort]}`}
+        className={`rounded hover:text-stone-900 focus-visible:outline-2 focus-visible:outline-orange-500 dark:hover:text-stone-100 ${sorted ? 'text-stone-900 underline underline-offset-4 dark:text-stone-100' : ''}`}
+      >
+        {label}
+        {sorted && <span aria-hidden="true"> ↑</span>}
+      </button>
+    </th>
+  )
 }
 
 function Choice({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void }) {
@@ -207,9 +227,9 @@ export function WatchlistActions({ entries }: { entries: readonly WatchEntry[] }
 type WatchedTasksProps = {
   entries: readonly WatchEntry[]
   unsaved: number
-  /** Held by the page, so a sort or filter outlasts the list going empty. */
+  /** Held in the address, so a sort or filter outlasts a reload and the list going empty. */
   view: ListView
-  setView: Dispatch<SetStateAction<ListView>>
+  setView: (view: ListView) => void
 }
 
 /** Every watched task at a glance, sorted and filtered as asked. */
@@ -234,7 +254,7 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
         </label>
         <Choice label="Sort" value={view.sort} onChange={(sort) => setView({ ...view, sort: sort === 'status' || sort === 'age' ? sort : 'added' })}
           options={[['added', 'Newest added'], ['status', 'Status'], ['age', 'Age (oldest first)']]} />
-        <Choice label="Status" value={view.status} onChange={(status) => setView({ ...view, status })}
+        <Choice label="Status" value={view.status} onChange={(status) => setView({ ...view, status: statusFilter(status) })}
           options={[['', 'Any'], ...Object.entries(STATUS_LABEL).map(([key, text]): [string, string] => [key, text])]} />
         <Choice label="Type" value={view.type} onChange={(type) => setView({ ...view, type })}
           options={[['', 'Any'], ['image', 'Image'], ['video', 'Video'], ['audio', 'Audio'], ['llm', 'LLM'], ['unknown', 'Other']]} />
@@ -249,12 +269,12 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
           <caption className="sr-only">Watched tasks</caption>
           <thead className="max-sm:sr-only">
             <tr className="text-xs text-stone-500 dark:text-stone-400">
-              <th scope="col" className="py-2 pr-3 font-medium">Task</th>
+              <SortHeader sort="added" label="Task" view={view} setView={setView} />
               <th scope="col" className="py-2 pr-3 font-medium">Model</th>
               <th scope="col" className="py-2 pr-3 font-medium">Type</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Status</th>
+              <SortHeader sort="status" label="Status" view={view} setView={setView} />
               <th scope="col" className="py-2 pr-3 font-medium">Progress</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Age</th>
+              <SortHeader sort="age" label="Age" view={view} setView={setView} />
               <th scope="col" className="py-2 pr-3 font-medium">Links expire</th>
               <th scope="col" className="py-2 pr-3 font-medium">Preview</th>
               <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
@@ -266,6 +286,12 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
             ))}
           </tbody>
         </table>
+        {shown.length === 0 && isFiltered(view) && (
+          <div className="flex flex-wrap items-center gap-3 py-3 text-sm">
+            <p role="status">No watched task matches these filters.</p>
+            <Button onClick={() => setView({ ...ALL_TASKS, sort: view.sort })}>Clear filters</Button>
+          </div>
+        )}
       </div>
     </>
   )

@@ -1,9 +1,9 @@
-import { lazy, Suspense, useState } from 'react'
-import { routeOf } from '../lib/router'
+import { lazy, Suspense } from 'react'
+import { navigate, routeOf, useSearch } from '../lib/router'
 import { ChunkBoundary } from '../lib/chunk-boundary'
 import { ListPlaceholder } from '../lib/list-placeholder'
 import { UnsavedNotice } from '../lib/unsaved-notice'
-import type { ListView } from './watched-tasks'
+import { pathOf, viewOf, type ListView } from './list-view'
 import { hasWatched, useUnsavedWatchlist, useWatchlist } from './watchlist'
 
 // What an empty watchlist shows (its heading) is here; the rest is a chunk
@@ -18,13 +18,15 @@ if (routeOf(window.location.pathname).page === 'home' && hasWatched()) void load
 export function WatchlistView() {
   const entries = useWatchlist()
   const unsaved = useUnsavedWatchlist()
-  const [view, setView] = useState<ListView>({ sort: 'added', status: '', type: '', model: '', search: '' })
+  // Sorting and filtering live in the address, so they survive a reload and can be shared.
+  const view = viewOf(useSearch())
+  const setView = (next: ListView) => navigate(pathOf(next), { replace: true })
   return (
     <section aria-labelledby="watchlist-heading" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <h2 id="watchlist-heading" className="text-lg font-semibold">
+        <h1 id="watchlist-heading" className="text-xl font-semibold">
           Watchlist
-        </h2>
+        </h1>
         {entries.length > 0 && (
           // The list below says so if its chunk cannot come; the buttons just stay away.
           <ChunkBoundary what="watchlist" quiet>
