@@ -85,10 +85,15 @@ const FAMILIES: ReadonlyArray<{ scenario: string; ready: (page: Page) => Locator
 test.describe('in the light and the dark theme', () => {
   test.use({ colorScheme: 'light' })
 
-  test('the home page, with its settings, has no serious accessibility violations', async ({ page }) => {
+  test('the home page, with its settings and key menus open, has no serious accessibility violations', async ({ page, taskPage }) => {
     await page.goto('/')
     await expect(page.getByRole('link', { name: /Watch demo: Three generated images/ })).toBeVisible()
     await expectAccessibleInBothThemes(page, 'home page')
+    await taskPage.openSettings()
+    await expectAccessibleInBothThemes(page, 'settings menu')
+    await page.getByRole('button', { name: 'Add key' }).click()
+    await expect(page.getByLabel('API key', { exact: true })).toBeFocused()
+    await expectAccessibleInBothThemes(page, 'key menu')
   })
 
   test('the watchlist with rows, the history, the kept and the IDs pages have no serious accessibility violations', async ({ page, taskPage }) => {
@@ -189,6 +194,20 @@ test.describe('from the keyboard alone', () => {
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(new RegExp(`/tasks/${id}$`))
     await expect(taskPage.status).toHaveText('Completed')
+  })
+
+  test('Settings opens from the keyboard, and Escape closes it with focus back on its button', async ({ page }) => {
+    await page.goto('/')
+    const button = page.getByRole('button', { name: 'Settings', exact: true })
+    await button.focus()
+    await page.keyboard.press('Enter')
+    await expect(button).toHaveAttribute('aria-expanded', 'true')
+    await page.keyboard.press('Tab')
+    await expect(page.getByRole('checkbox', { name: 'Sync with provider' })).toBeFocused()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('group', { name: 'Settings' })).toHaveCount(0)
+    await expect(button).toBeFocused()
+    await expect(button).toHaveAttribute('aria-expanded', 'false')
   })
 
   test('an image opens in the viewer with Enter, arrows walk the images, Escape closes', async ({ page, taskPage }) => {

@@ -56,9 +56,20 @@ export class TaskPage {
     await expect(this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page')
   }
 
+  /** Gives the key as a person would: in the field a task that needs one offers, or through the header's Add key. */
   async useKey(key: string) {
-    await this.page.getByLabel('API key').fill(key)
-    await this.page.getByRole('button', { name: 'Use key' }).click()
+    // The first one in the page: the header's, if a task's own field comes while this opens it.
+    const field = this.page.getByLabel('API key', { exact: true }).first()
+    if (!(await field.isVisible())) await this.page.getByRole('button', { name: 'Add key' }).click()
+    await field.fill(key)
+    await field.press('Enter')
+  }
+
+  /** Opens the header's Settings menu (Sync, Auto-keep, Notify, Sound, Theme), unless it is open. */
+  async openSettings() {
+    if (await this.page.getByRole('group', { name: 'Settings' }).isVisible()) return
+    await this.page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await expect(this.page.getByRole('group', { name: 'Settings' })).toBeVisible()
   }
 }
 

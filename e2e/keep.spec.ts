@@ -86,6 +86,7 @@ test('a kept task still previews, saves and zips after its result host is gone',
 
 test('auto-keep keeps a task that completes while watched', async ({ page, taskPage }) => {
   await page.goto('/')
+  await taskPage.openSettings()
   await page.getByRole('checkbox', { name: 'Auto-keep' }).check()
   const id = await heldDemoTask('demo-image')
   await page.clock.install()

@@ -44,9 +44,10 @@ function heard(page: Page): Promise<Heard> {
   return page.evaluate(() => (window as unknown as { __heard: Heard }).__heard)
 }
 
-test('permission for notifications is asked on the click, never on load', async ({ page }) => {
+test('permission for notifications is asked on the click, never on load', async ({ page, taskPage }) => {
   await listenIn(page)
   await page.goto('/')
+  await taskPage.openSettings()
   const notify = page.getByRole('checkbox', { name: 'Notify' })
   await expect(notify).not.toBeChecked()
   expect((await heard(page)).asked).toBe(0)
@@ -54,14 +55,16 @@ test('permission for notifications is asked on the click, never on load', async 
   await expect.poll(async () => (await heard(page)).asked).toBe(1)
 })
 
-test('with Notify and Sound on, a task finishing in a hidden tab brings a notification and a chime', async ({ page, context }) => {
+test('with Notify and Sound on, a task finishing in a hidden tab brings a notification and a chime', async ({ page, context, taskPage }) => {
   await context.grantPermissions(['notifications'])
   await listenIn(page)
   const id = await heldDemoTask('demo-image')
   await page.clock.install()
   await page.goto('/')
+  await taskPage.openSettings()
   await page.getByRole('checkbox', { name: 'Notify' }).check()
   await page.getByRole('checkbox', { name: 'Sound' }).check()
+  await page.keyboard.press('Escape')
   await page.getByLabel('Task ID', { exact: true }).fill(id)
   await page.getByRole('button', { name: 'Watch', exact: true }).click()
   // One ID opens its task; the watchlist is at home.

@@ -28,6 +28,9 @@ test('without a key, the page asks for one and sends nothing upstream', async ({
   const id = uniqueId('fake-ok')
   await taskPage.open(id)
   await expect(taskPage.alert).toContainText('needs a foxapi API key')
+  // The field is right there, ready to type into; the header stays small.
+  await expect(taskPage.page.getByLabel('API key', { exact: true })).toBeFocused()
+  await expect(taskPage.page.getByRole('banner')).toContainText('Demo mode')
   expect(await upstreamQueries(id)).toHaveLength(0)
 })
 

@@ -8,7 +8,7 @@
 // Alone, it lags by under a millisecond as a rule and 17.5 ms at most seen, within the 25 ms a
 // second the server adds on the last hop.
 import { z } from 'zod'
-import { expect, test } from './fixtures'
+import { expect, TaskPage, test } from './fixtures'
 import { FAKE_UPSTREAM } from './ports'
 
 const Load = z.object({ queries: z.number(), maxInFlight: z.number(), maxPerSecond: z.number(), starts: z.array(z.number()) })
@@ -27,8 +27,7 @@ test('fifty tasks pasted at once all settle, and foxapi never sees more than the
   const group = Math.random().toString(36).slice(2, 8)
   const ids = Array.from({ length: 50 }, (_, n) => `fake-batch-${group}-${n}`)
   await page.goto('/')
-  await page.getByLabel('API key').fill('sk-test-e2e-batch')
-  await page.getByRole('button', { name: 'Use key' }).click()
+  await new TaskPage(page).useKey('sk-test-e2e-batch')
   await page.getByLabel('Task ID', { exact: true }).fill(ids.join('\n'))
   await page.getByRole('button', { name: 'Watch', exact: true }).click()
   const statuses = page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')
@@ -45,8 +44,7 @@ test('the request budget is a setting, and foxapi sees no more than it allows', 
   const group = Math.random().toString(36).slice(2, 8)
   const ids = Array.from({ length: 6 }, (_, n) => `fake-batch-${group}-${n}`)
   await page.goto('/')
-  await page.getByLabel('API key').fill('sk-test-e2e-budget')
-  await page.getByRole('button', { name: 'Use key' }).click()
+  await new TaskPage(page).useKey('sk-test-e2e-budget')
   await page.getByLabel('Task ID', { exact: true }).fill(ids[0] ?? '')
   await page.getByRole('button', { name: 'Watch', exact: true }).click()
   // One ID opens its task; the watchlist is at home.

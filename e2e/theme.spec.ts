@@ -4,7 +4,7 @@ import { expect, test } from './fixtures'
 
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
 
-test('the theme follows the system until the person picks one, which sticks', async ({ page }) => {
+test('the theme follows the system until the person picks one, which sticks', async ({ page, taskPage }) => {
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.goto('/')
   await expect(page.locator('html')).toHaveClass(/\bdark\b/)
@@ -13,11 +13,13 @@ test('the theme follows the system until the person picks one, which sticks', as
   await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
   expect(await background(page)).not.toBe(dark)
 
+  await taskPage.openSettings()
   await page.getByLabel('Theme').selectOption('dark')
   await expect(page.locator('html')).toHaveClass(/\bdark\b/)
   await page.reload()
   await expect(page.locator('html')).toHaveClass(/\bdark\b/)
   expect(await background(page)).toBe(dark)
+  await taskPage.openSettings()
   await page.getByLabel('Theme').selectOption('system')
   await expect(page.locator('html')).not.toHaveClass(/\bdark\b/)
 })

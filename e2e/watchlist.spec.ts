@@ -1,7 +1,7 @@
 // The watchlist: many tasks pasted at once, watched together, and kept across a reload.
 import type { Page } from '@playwright/test'
 import { POLICY } from '../src/api/polling'
-import { demoClock, expect, heldDemoTask, setHidden, settledDemoTask, test, uniqueId, upstreamQueries } from './fixtures'
+import { demoClock, expect, heldDemoTask, setHidden, settledDemoTask, TaskPage, test, uniqueId, upstreamQueries } from './fixtures'
 
 test('pasting several IDs watches them all until each settles, merging duplicates', async ({ page }) => {
   const ids = [await settledDemoTask('demo-image'), await settledDemoTask('demo-failed'), await settledDemoTask('demo-kling-voice')] as const
@@ -192,8 +192,7 @@ test('a shared watchlist link opens foxwatch watching its tasks, and holds no ke
   const ids = [await settledDemoTask('demo-image'), await settledDemoTask('demo-chat')] as const
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto('/')
-  await page.getByLabel('API key').fill('sk-secret-never-shared')
-  await page.getByRole('button', { name: 'Use key' }).click()
+  await new TaskPage(page).useKey('sk-secret-never-shared')
   await page.getByLabel('Task ID', { exact: true }).fill(ids.join('\n'))
   await page.getByRole('button', { name: 'Watch', exact: true }).click()
   await page.getByRole('button', { name: 'Copy link to this watchlist' }).click()

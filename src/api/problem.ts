@@ -23,7 +23,7 @@ export function describeProblem(p: Problem): string {
     case 'timeout':
       return 'foxapi took too long to answer.'
     case 'no-key':
-      return 'This task needs a foxapi API key. Enter yours above (it stays in this browser), or set FOXAPI_API_KEY on the server.'
+      return 'This task needs a foxapi API key. Enter yours here (it stays in this browser), or set FOXAPI_API_KEY on the server.'
     case 'unauthorized':
       return `foxapi refused the API key${p.message ? ` ("${p.message}")` : ''}. Check it, or set FOXAPI_API_KEY on the server.`
     case 'quota':

@@ -2,8 +2,9 @@ import { QueryClient, useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
 import { ChunkBoundary } from '../lib/chunk-boundary'
-import { ApiKeyField } from '../settings/api-key-field'
-import { loadStoredSettings, useSettings, updateSettings } from '../lib/settings'
+import { ApiKeyControl } from '../settings/api-key-field'
+import { SettingsMenu } from '../settings/settings-menu'
+import { loadStoredSettings, useSettings } from '../lib/settings'
 import { HomePage } from './home-page'
 import { HistoryPage, IdsPage, KeptPage } from './section-pages'
 import { TaskIdForm } from '../tasks/task-id-form'
@@ -15,13 +16,6 @@ import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
 import { navigate, routeOf, SECTION_PATHS, usePathname, type Route } from '../lib/router'
 import { Link } from '../lib/link'
-
-/** Notifications are asked for only here, on the person's click, never on load. */
-async function setNotify(on: boolean) {
-  if (!on || !('Notification' in window)) return updateSettings({ notify: false })
-  const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission
-  updateSettings({ notify: permission === 'granted' })
-}
 
 const SECTIONS = [
   { page: 'home', label: 'Watchlist' },
@@ -61,52 +55,19 @@ function Header({ route }: { route: Route }) {
   useTheme(settings.theme)
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-2">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <Link
-            href="/"
-            className="flex items-center gap-2 text-lg font-bold"
-          >
+          <Link href="/" className="flex items-center gap-2 text-lg font-bold">
             <img src="/favicon.svg" alt="" className="h-6 w-6" />
             foxwatch
           </Link>
-          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1" role="group" aria-label="Settings">
-          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Ask foxapi to refresh a running task from its provider before answering">
-            <input type="checkbox" checked={settings.syncUpstream} onChange={(event) => updateSettings({ syncUpstream: event.target.checked })} />
-            Sync with provider
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="Keep every task that completes while you watch it in this browser, so it outlives its links">
-            <input type="checkbox" checked={settings.autoKeep} onChange={(event) => updateSettings({ autoKeep: event.target.checked })} />
-            Auto-keep
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="A browser notification when a task finishes while this tab is hidden">
-            <input type="checkbox" checked={settings.notify} onChange={(event) => void setNotify(event.target.checked)} />
-            Notify
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300" title="A short chime when a watched task finishes">
-            <input type="checkbox" checked={settings.sound} onChange={(event) => updateSettings({ sound: event.target.checked })} />
-            Sound
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-stone-600 dark:text-stone-300">
-            Theme
-            <select
-              value={settings.theme}
-              onChange={(event) => {
-                const theme = event.target.value
-                updateSettings({ theme: theme === 'light' || theme === 'dark' ? theme : 'system' })
-              }}
-              className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-600 dark:bg-stone-900"
-            >
-              <option value="system">System</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </label>
+          <SectionNav route={route} />
+          <div className="ml-auto flex items-center gap-1">
+            {config.data && !config.data.serverKey && <ApiKeyControl />}
+            <SettingsMenu />
           </div>
         </div>
         <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} watch={watchTasks} />
-        <SectionNav route={route} />
-        {config.data && !config.data.serverKey && <ApiKeyField />}
       </div>
     </header>
   )

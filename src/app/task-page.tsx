@@ -15,6 +15,7 @@ import { watchTasks } from '../watchlist/watchlist'
 import { CopyAsCurl } from '../tasks/copy-as-curl'
 import { OlderAnswerNote } from '../tasks/older-answer-note'
 import { ProblemBanner } from '../tasks/problem-banner'
+import { ApiKeyField } from '../settings/api-key-field'
 import { RawJson } from '../tasks/raw-json'
 import { STATUS_LABEL } from '../api/status'
 import { TaskFailure } from '../tasks/task-failure'
@@ -83,6 +84,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   return (
     <div className="space-y-6">
       {watch?.problem && <ProblemBanner problem={watch.problem} stale={task !== undefined} onRetry={retry} />}
+      {/* A task that needs a key offers the field right here, ready to type into. */}
+      {watch?.problem?.kind === 'no-key' && <ApiKeyField autoFocus />}
       {watch?.older && watch.task && <OlderAnswerNote shown={watch.task} older={watch.older} />}
       {task && shown && (
         <>

@@ -1,10 +1,55 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { Button } from '../lib/ui/button'
+import { Popover } from '../lib/ui/popover'
 import { forgetApiKey, isKeyRemembered, saveApiKey, useApiKey } from '../lib/api-key'
 
-/** Shown when the server has no key of its own: the person's foxapi key, kept in this browser. */
-export function ApiKeyField() {
+/** The key's ends, enough to tell two keys apart and never enough to use one. */
+function keyEnds(key: string): string {
+  return `${key.slice(0, 5)}…${key.slice(-2)}`
+}
+
+/**
+ * The header's small control, when the server has no key of its own: "Demo mode · Add key"
+ * until a key is given (the form opens below it), then the key's ends and Forget key.
+ */
+export function ApiKeyControl() {
+  const key = useApiKey()
+  if (key) {
+    return (
+      <span className="flex items-center gap-1 text-sm">
+        <code
+          className="rounded bg-stone-200 px-1 dark:bg-stone-800"
+          title={isKeyRemembered() ? 'API key remembered in this browser' : 'API key kept for this browser session'}
+        >
+          {keyEnds(key)}
+        </code>
+        <Button variant="quiet" onClick={forgetApiKey}>
+          Forget key
+        </Button>
+      </span>
+    )
+  }
+  return (
+    <span className="flex items-center gap-1 text-sm">
+      <span className="text-stone-600 dark:text-stone-300">
+        Demo mode <span aria-hidden="true">·</span>
+      </span>
+      <Popover label="Add key" title="foxapi API key">
+        {(close) => <ApiKeyField autoFocus onGiven={close} />}
+      </Popover>
+    </span>
+  )
+}
+
+type ApiKeyFieldProps = {
+  /** Focus the field at once: it was asked for (Add key, or a task that needs a key). */
+  autoFocus?: boolean
+  onGiven?: () => void
+}
+
+/** The person's foxapi key, kept in this browser: the form, or once given, its ends and Forget key. */
+export function ApiKeyField({ autoFocus = false, onGiven }: ApiKeyFieldProps) {
   const key = useApiKey()
   const queryClient = useQueryClient()
   const [draft, setDraft] = useState('')
@@ -26,13 +71,14 @@ export function ApiKeyField() {
     saveApiKey(draft, remember)
     setDraft('')
     retryTasks()
+    onGiven?.()
   }
 
   if (key) {
     return (
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span>
-          API key <code className="rounded bg-stone-200 px-1 dark:bg-stone-800">{`${key.slice(0, 5)}…${key.slice(-2)}`}</code>{' '}
+          API key <code className="rounded bg-stone-200 px-1 dark:bg-stone-800">{keyEnds(key)}</code>{' '}
           {isKeyRemembered() ? 'remembered in this browser' : 'kept for this browser session'}
         </span>
         <Button variant="quiet" onClick={forgetApiKey}>
@@ -55,6 +101,8 @@ export function ApiKeyField() {
           onChange={(event) => setDraft(event.target.value)}
           placeholder="sk-…"
           autoComplete="off"
+          // Only ever when the person asked for the field: Add key, or a task that needs a key.
+          autoFocus={autoFocus}
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
         />
       </div>

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ComponentProps } from 'react'
 
 const VARIANTS = {
   primary: 'bg-orange-700 text-white hover:bg-orange-800 disabled:bg-orange-300 dark:disabled:bg-orange-900',
@@ -6,7 +6,7 @@ const VARIANTS = {
   quiet: 'text-stone-700 hover:bg-stone-200 dark:text-stone-200 dark:hover:bg-stone-800',
 } as const
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }
+type ButtonProps = ComponentProps<'button'> & { variant?: keyof typeof VARIANTS }
 
 export function Button({ variant = 'secondary', className = '', type = 'button', ...props }: ButtonProps) {
   return (
