@@ -23,7 +23,7 @@ function watchInteractive(needsReact: boolean): void {
   const ready = () => {
     const label = Array.from(document.querySelectorAll('label')).find((element) => element.textContent?.trim() === 'Task ID')
     const field = label?.control
-    if (!(field instanceof HTMLInputElement) || field.disabled || !field.checkVisibility()) return false
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || field.disabled || !field.checkVisibility()) return false
     return !needsReact || Object.keys(field).some((key) => key.startsWith('__reactProps$'))
   }
   const frame = () => {

@@ -44,7 +44,10 @@ test('a watched task’s link opens in a new tab with Ctrl, a new window with Sh
 })
 
 test('a demo task is a link to a fresh run, and a new one after each is opened', async ({ page, context }) => {
-  await page.goto('/')
+  // With something watched, the demo tasks are folded away below the watchlist.
+  await page.goto(`/?watch=${await settledDemoTask('demo-chat')}`)
+  const folded = page.locator('details').filter({ hasText: 'Try a demo task' })
+  await folded.getByText('Try a demo task').click()
   const demo = page.getByRole('link', { name: /Watch demo: Three generated images/ })
   const first = await demo.getAttribute('href')
   expect(first).toMatch(/^\/tasks\/demo-image-[a-z0-9]+$/)

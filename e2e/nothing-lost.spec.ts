@@ -235,6 +235,9 @@ test.describe('a second tab writing at the same time', () => {
         page.getByRole('button', { name: 'Watch', exact: true }).click(),
         other.getByRole('button', { name: 'Watch', exact: true }).click(),
       ])
+      // Each ID opens its task; the next is typed once that page is there, as a person would.
+      await expect(page).toHaveTitle(new RegExp(mine))
+      await expect(other).toHaveTitle(new RegExp(theirs))
     }
     // One ID opens its task; the watchlist is at home.
     for (const tab of [page, other]) await tab.getByRole('link', { name: 'foxwatch' }).click()

@@ -2,14 +2,15 @@ import { QueryClient, useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
 import { ChunkBoundary } from '../lib/chunk-boundary'
+import { ListPlaceholder } from '../lib/list-placeholder'
 import { ApiKeyControl } from '../settings/api-key-field'
 import { SettingsMenu } from '../settings/settings-menu'
 import { loadStoredSettings, useSettings } from '../lib/settings'
 import { HomePage } from './home-page'
-import { HistoryPage, IdsPage, KeptPage } from './section-pages'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
-import { watchTasks } from '../watchlist/watchlist'
+import { useWatchlist, watchTasks } from '../watchlist/watchlist'
+import { useMediaQuery } from '../lib/use-media-query'
 import { PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
 import { KEEP_QUERIES_MS } from './stored-queries'
 import { Shortcuts } from './shortcuts'
@@ -101,6 +102,71 @@ function TaskPageLoading({ taskId }: { taskId: string }) {
   )
 }
 
+// The history, kept and IDs pages are one chunk: the watchlist, where foxwatch opens, needs none of it.
+const loadSectionPages = () => import('./section-pages')
+const HistoryPage = lazy(() => loadSectionPages().then((module) => ({ default: module.HistoryPage })))
+const KeptPage = lazy(() => loadSectionPages().then((module) => ({ default: module.KeptPage })))
+const IdsPage = lazy(() => loadSectionPages().then((module) => ({ default: module.IdsPage })))
+const SECTION_PAGES = { history: HistoryPage, kept: KeptPage, ids: IdsPage } as const
+if (deepLink.page in SECTION_PAGES) void loadSectionPages().catch(() => undefined)
+
+// The watchlist beside a task is a chunk of its own, fetched only on a wide screen with
+// something watched.
+const WatchSidebar = lazy(() => import('../watchlist/watch-sidebar').then((module) => ({ default: module.WatchSidebar })))
+/** Wide enough for the watchlist beside the task (Tailwind's lg). */
+const WIDE = '(min-width: 1024px)'
+
+/**
+ * A task's page, with the watchlist beside it on a wide screen; on a narrow one the watchlist is
+ * the home page, and the task has a way back to it.
+ */
+function TaskWithList({ taskId }: { taskId: string }) {
+  const wide = useMediaQuery(WIDE)
+  const watching = useWatchlist().length > 0
+  const page = (
+    <ChunkBoundary key={taskId} what="task page">
+      <Suspense fallback={<TaskPageLoading taskId={taskId} />}>
+        <TaskPage key={taskId} taskId={taskId} />
+      </Suspense>
+    </ChunkBoundary>
+  )
+  const beside = wide && watching
+  // The task stays the second child whichever way it is laid out, so a list arriving beside it
+  // (the task joins the watchlist as it opens) never starts it again.
+  return (
+    <div className={beside ? 'grid grid-cols-[16rem_minmax(0,1fr)] gap-6' : 'space-y-3'}>
+      {beside ? (
+        <aside className="sticky top-4 max-h-[calc(100vh-2rem)] self-start overflow-y-auto">
+          {/* Without it the task is still there; the list just stays away. */}
+          <ChunkBoundary what="watchlist" quiet>
+            <Suspense fallback={null}>
+              <WatchSidebar currentTaskId={taskId} />
+            </Suspense>
+          </ChunkBoundary>
+        </aside>
+      ) : wide ? null : (
+        <Link href="/" className="inline-block text-sm font-medium text-stone-600 underline-offset-2 hover:underline dark:text-stone-300">
+          ← Watchlist
+        </Link>
+      )}
+      {page}
+    </div>
+  )
+}
+
+/** One of the pages beside the watchlist, once its chunk has come. */
+function SectionPage({ route }: { route: Route }) {
+  const Page = route.page === 'history' || route.page === 'kept' || route.page === 'ids' ? SECTION_PAGES[route.page] : undefined
+  if (!Page) return null
+  return (
+    <ChunkBoundary key={route.page} what={`${route.page} page`}>
+      <Suspense fallback={<ListPlaceholder rows={4} />}>
+        <Page />
+      </Suspense>
+    </ChunkBoundary>
+  )
+}
+
 export function App() {
   // Kept as long as the persisted copy, so a restored task is not collected before it is shown.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { gcTime: KEEP_QUERIES_MS } } }))
@@ -112,17 +178,9 @@ export function App() {
       <Shortcuts onHome={goHome} />
       <main className="mx-auto max-w-6xl px-4 py-6">
         {route.page === 'task' ? (
-          <ChunkBoundary key={route.taskId} what="task page">
-            <Suspense fallback={<TaskPageLoading taskId={route.taskId} />}>
-              <TaskPage key={route.taskId} taskId={route.taskId} />
-            </Suspense>
-          </ChunkBoundary>
-        ) : route.page === 'history' ? (
-          <HistoryPage />
-        ) : route.page === 'kept' ? (
-          <KeptPage />
-        ) : route.page === 'ids' ? (
-          <IdsPage />
+          <TaskWithList taskId={route.taskId} />
+        ) : route.page in SECTION_PAGES ? (
+          <SectionPage route={route} />
         ) : (
           <HomePage />
         )}

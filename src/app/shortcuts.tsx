@@ -1,12 +1,26 @@
 // Keyboard shortcuts for the habits people have, and `?` for the list of them.
 import { useEffect, useState } from 'react'
 import type { ShortcutsDialog } from './shortcuts-dialog'
+import { navigate, routeOf, taskPath } from '../lib/router'
+import { readWatchlist } from '../watchlist/watchlist'
 
 function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 }
 
+/**
+ * j and k: on a task's page, open the next or previous watched task; elsewhere, move through the
+ * watchlist's rows (Enter opens the one in focus).
+ */
 function moveInWatchlist(step: 1 | -1) {
+  const route = routeOf(window.location.pathname)
+  if (route.page === 'task') {
+    const ids = readWatchlist().map((entry) => entry.taskId)
+    const at = ids.indexOf(route.taskId)
+    const next = ids[at === -1 ? (step === 1 ? 0 : ids.length - 1) : (at + step + ids.length) % ids.length]
+    if (next !== undefined && next !== route.taskId) navigate(taskPath(next))
+    return
+  }
   const links = [...document.querySelectorAll<HTMLAnchorElement>('table[data-watchlist] tbody a')]
   if (links.length === 0) return
   const at = links.findIndex((link) => link === document.activeElement)

@@ -16,6 +16,7 @@ import { CopyAsCurl } from '../tasks/copy-as-curl'
 import { OlderAnswerNote } from '../tasks/older-answer-note'
 import { ProblemBanner } from '../tasks/problem-banner'
 import { ApiKeyField } from '../settings/api-key-field'
+import { useApiKey } from '../lib/api-key'
 import { RawJson } from '../tasks/raw-json'
 import { STATUS_LABEL } from '../api/status'
 import { TaskFailure } from '../tasks/task-failure'
@@ -27,6 +28,7 @@ import { SaveAllButton } from '../keep/save-all-button'
 export function TaskPage({ taskId }: { taskId: string }) {
   const query = useQuery(taskQueries.watch(taskId))
   const settings = useSettings()
+  const apiKey = useApiKey()
   const store = useKept()
   const watch = query.data
   const kept = store.tasks.find((t) => t.meta.taskId === taskId)
@@ -85,7 +87,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
     <div className="space-y-6">
       {watch?.problem && <ProblemBanner problem={watch.problem} stale={task !== undefined} onRetry={retry} />}
       {/* A task that needs a key offers the field right here, ready to type into. */}
-      {watch?.problem?.kind === 'no-key' && <ApiKeyField autoFocus />}
+      {watch?.problem?.kind === 'no-key' && !apiKey && <ApiKeyField autoFocus />}
       {watch?.older && watch.task && <OlderAnswerNote shown={watch.task} older={watch.older} />}
       {task && shown && (
         <>

@@ -1,0 +1,78 @@
+// The watchlist beside a task's page, on a wide screen: one compact row per watched task, the open
+// one marked. A chunk of its own, fetched for the task page when something is watched.
+import { useQueries } from '@tanstack/react-query'
+import { hasUrl } from '../api/task-view'
+import { STATUS_LABEL, STATUS_TONE } from '../api/status'
+import { taskQueries } from '../api/task-queries'
+import type { TaskWatch } from '../api/task-watch'
+import { Link } from '../lib/link'
+import { taskPath } from '../lib/router'
+import { useWatchlist } from './watchlist'
+
+/** An ID short enough for a narrow row: its start and its end, the middle elided. */
+export function shortId(taskId: string, room = 22): string {
+  if (taskId.length <= room) return taskId
+  const tail = Math.floor((room - 1) / 3)
+  return `${taskId.slice(0, room - 1 - tail)}…${taskId.slice(-tail)}`
+}
+
+/** What a row says besides its status: how far a running task is, or why a query failed. */
+function rowNote(watch: TaskWatch | undefined): string {
+  if (watch?.problem?.kind === 'no-key') return 'Needs key'
+  if (watch?.problem) return watch.problem.kind.replace('-', ' ')
+  const task = watch?.task
+  if (!task) return 'asking…'
+  if (task.status === 'processing' || task.status === 'pending') return `${task.progress}%`
+  return ''
+}
+
+function SidebarRow({ taskId, watch, current }: { taskId: string; watch: TaskWatch | undefined; current: boolean }) {
+  const task = watch?.task
+  const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
+  const note = rowNote(watch)
+  return (
+    <li>
+      <Link
+        href={taskPath(taskId)}
+        aria-current={current ? 'page' : undefined}
+        title={taskId}
+        // The whole ID, for screen readers and search, where the row shows it shortened.
+        aria-label={[taskId, task ? STATUS_LABEL[task.status] : '', note].filter(Boolean).join(', ')}
+        className={`flex items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-stone-100 dark:hover:bg-stone-800 ${current ? 'bg-orange-50 ring-1 ring-orange-300 dark:bg-orange-950 dark:ring-orange-800' : ''}`}
+      >
+        <span className="min-w-0 flex-1">
+          <span className="block truncate font-mono text-xs">{shortId(taskId)}</span>
+          <span className="block truncate text-xs text-stone-500 dark:text-stone-400">{task?.model ?? ''}</span>
+        </span>
+        {preview && hasUrl(preview) && (
+          <img src={preview.url} alt="" loading="lazy" referrerPolicy="no-referrer" className="h-8 w-8 shrink-0 rounded object-cover" />
+        )}
+        <span className="flex shrink-0 flex-col items-end gap-0.5">
+          {task && (
+            <span className={`rounded-full px-1.5 py-0.5 text-[0.7rem] leading-none font-semibold ${STATUS_TONE[task.status]}`}>{STATUS_LABEL[task.status]}</span>
+          )}
+          {note && <span className="text-[0.7rem] text-stone-500 dark:text-stone-400">{note}</span>}
+        </span>
+      </Link>
+    </li>
+  )
+}
+
+/** Every watched task, the one on screen marked `aria-current="page"`. */
+export function WatchSidebar({ currentTaskId }: { currentTaskId: string }) {
+  const entries = useWatchlist()
+  // The same queries as the watchlist's table: one cache, one request budget. The list arriving
+  // beside a task never asks for it again: the task's own polling (and its backoff) decides.
+  const watches = useQueries({ queries: entries.map((entry) => ({ ...taskQueries.watch(entry.taskId), refetchOnMount: false })) })
+  if (entries.length === 0) return null
+  return (
+    <nav aria-label="Watchlist beside the task" className="space-y-2">
+      <h2 className="px-2 text-sm font-semibold text-stone-600 dark:text-stone-300">Watchlist</h2>
+      <ul className="space-y-0.5">
+        {entries.map((entry, i) => (
+          <SidebarRow key={entry.taskId} taskId={entry.taskId} watch={watches[i]?.data} current={entry.taskId === currentTaskId} />
+        ))}
+      </ul>
+    </nav>
+  )
+}
