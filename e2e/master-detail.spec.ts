@@ -1,7 +1,8 @@
 // The watchlist beside the task: on a wide screen the list stays in view with the open task
 // marked, and j and k open the next and previous; on a phone the list is the home page, and a
 // task opens full screen with a way back.
-import { expect, settledDemoTask, test } from './fixtures'
+import { POLICY } from '../src/api/polling'
+import { demoClock, expect, heldDemoTask, settledDemoTask, test } from './fixtures'
 
 test('on a wide screen the watchlist stays beside the task, the open one marked, and j and k open the next and previous', async ({ page, taskPage }) => {
   const first = await settledDemoTask('demo-image')
@@ -29,6 +30,29 @@ test('on a wide screen the watchlist stays beside the task, the open one marked,
   await row(second).click()
   await expect(page).toHaveURL(new RegExp(`/tasks/${second}$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(second)
+})
+
+test('a watched task that settles while another task is open brings a toast with a link, gone once looked at', async ({ page, taskPage }) => {
+  const open = await settledDemoTask('demo-image')
+  const other = await heldDemoTask('demo-audio')
+  await page.clock.install()
+  await page.goto(`/?watch=${open},${other}`)
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Pending'])
+  await table.getByRole('link', { name: open }).click()
+  await expect(taskPage.status).toHaveText('Completed')
+
+  await demoClock.settle(other)
+  // The list beside the task asks again at the policy's slowest; the page's clock is moved past it.
+  await page.clock.runFor(POLICY.steadyMs)
+  const toasts = page.getByRole('region', { name: 'Finished while you were elsewhere' })
+  await expect(toasts).toContainText(`Task ${other} completed.`)
+  await expect(page).toHaveTitle(/^\(1\) /)
+  await toasts.getByRole('link', { name: 'Open it' }).click()
+  await expect(page).toHaveURL(new RegExp(`/tasks/${other}$`))
+  await expect(taskPage.status).toHaveText('Completed')
+  await expect(toasts).toHaveCount(0)
+  await expect(page).not.toHaveTitle(/^\(1\) /)
 })
 
 test.describe('on a phone', () => {
