@@ -96,7 +96,8 @@ function backoff(watch: TaskWatch, random: number): number {
   return Math.round(exponential / 2 + (exponential / 2) * random)
 }
 
-function retryAfterMs(watch: TaskWatch): number {
+/** How long foxapi asked foxwatch to wait after the last answer (Retry-After), in ms. */
+export function retryAfterMs(watch: TaskWatch): number {
   const problem = watch.problem
   const seconds = problem?.kind === 'rate-limited' || problem?.kind === 'upstream' || problem?.kind === 'busy' ? problem.retryAfterSeconds : undefined
   return (seconds ?? 0) * 1000

@@ -22,6 +22,7 @@ import { STATUS_LABEL } from '../api/status'
 import { TaskFailure } from '../tasks/task-failure'
 import { taskQueries } from '../api/task-queries'
 import { TaskSummary } from '../tasks/task-summary'
+import { TaskClock } from '../tasks/task-clock'
 import { KeepButton, KeptNotice } from '../keep/keep-controls'
 import { SaveAllButton } from '../keep/save-all-button'
 
@@ -68,6 +69,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
   }, [task, taskId])
 
   const retry = () => void query.refetch()
+  // A query already out answers "Check now" too: it is joined, not started again.
+  const checkNow = () => void query.refetch({ cancelRefetch: false })
 
   if (query.error && !keptView) {
     return (
@@ -96,6 +99,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
             history={watch?.history ?? []}
             actions={<><KeepButton task={task} /><SaveAllButton task={task} /></>}
             notice={<KeptNotice taskId={task.id} />}
+            clock={<TaskClock task={task} watch={watch} onCheckNow={checkNow} />}
           />
           <TaskFailure task={task} />
           {/* Until the kept copy is open, the links would be tried, and a dead one would stay

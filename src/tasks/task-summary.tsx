@@ -30,9 +30,11 @@ type SummaryProps = {
   actions?: ReactNode
   /** A note under the facts (where a kept copy is): the page brings it. */
   notice?: ReactNode
+  /** The task's time (run, left, took) and its checks, under the progress bar. */
+  clock?: ReactNode
 }
 
-export function TaskSummary({ task, history, actions, notice }: SummaryProps) {
+export function TaskSummary({ task, history, actions, notice, clock }: SummaryProps) {
   const now = useNow()
   const progress = task.progress ?? 0
   return (
@@ -58,6 +60,7 @@ export function TaskSummary({ task, history, actions, notice }: SummaryProps) {
           style={{ width: `${progress}%` }}
         />
       </div>
+      {clock}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-6">
         <Row label="Model">{task.model ?? 'not given'}</Row>
         <Row label="Type">{task.type === 'unknown' ? (task.rawType ?? 'not given') : task.type}</Row>
@@ -74,8 +77,9 @@ export function TaskSummary({ task, history, actions, notice }: SummaryProps) {
       </dl>
       <ExpiryNotice task={task} now={now} />
       {notice}
+      {/* On a phone the duration line says what matters of these, and the results come first. */}
       {history.length > 0 && (
-        <div>
+        <div className="max-sm:hidden">
           <h2 className="text-xs text-stone-500 dark:text-stone-400">Status changes seen</h2>
           <ol aria-label="Status changes" className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {history.map((change) => (

@@ -12,6 +12,7 @@ import { Button } from '../lib/ui/button'
 import { CopyButton } from '../lib/ui/copy-button'
 import { UnsavedNotice } from '../lib/unsaved-notice'
 import { linkExpiry } from '../api/link-expiry'
+import { runningFor, tookOf } from '../api/task-timing'
 import { isWatchOver } from '../api/polling'
 import { STATUS_LABEL, STATUS_TONE } from '../api/status'
 import { taskQueries } from '../api/task-queries'
@@ -22,6 +23,16 @@ import { justSettled } from './settle-notices'
 import type { WatchEntry } from './watch-entry'
 import { unwatch } from './watchlist'
 import { ALL_TASKS, isFiltered, statusFilter, type ListSort, type ListView } from './list-view'
+
+/** How long a settled task took, or how long a running one has run; blank when unknown. */
+function durationOf(watch: TaskWatch | undefined, now: number): string {
+  const task = watch?.task
+  if (!task) return ''
+  const took = tookOf(task, watch.history)
+  if (took) return formatAge(took.totalMs)
+  const ran = runningFor(task, watch.history, now)
+  return ran === undefined ? '' : `${formatAge(ran)} so far`
+}
 
 function expiryText(watch: TaskWatch | undefined, now: number): string {
   const task = watch?.task
@@ -89,6 +100,7 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
         </div>
       </td>
       <td data-label="Age" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
+      <td data-label="Duration" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{durationOf(watch, now)}</td>
       <td data-label="Links expire" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{expiryText(watch, now)}</td>
       <td className={CELL}>
         {preview && hasUrl(preview) && (
@@ -275,6 +287,7 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
               <SortHeader sort="status" label="Status" view={view} setView={setView} />
               <th scope="col" className="py-2 pr-3 font-medium">Progress</th>
               <SortHeader sort="age" label="Age" view={view} setView={setView} />
+              <th scope="col" className="py-2 pr-3 font-medium">Duration</th>
               <th scope="col" className="py-2 pr-3 font-medium">Links expire</th>
               <th scope="col" className="py-2 pr-3 font-medium">Preview</th>
               <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
