@@ -12,7 +12,8 @@ const executablePath = chromiumPath()
 
 const run = Date.now().toString(36)
 const watchlist = ['image', 'video', 'transcript', 'failed', 'pbr', 'slow', 'kling-voice', 'chat'].map((kind) => `demo-${kind}-${run}w`).join(',')
-type Shot = { name: string; path: string; waitFor: string; settled?: number }
+/** `status`: the task's own status badge must say this (the list beside it may say anything). */
+type Shot = { name: string; path: string; waitFor: string; settled?: number; status?: string }
 /** In order, in one browser context per look: the first finds foxwatch empty; the watchlist fills the history and the ID shelf. */
 const shots: Shot[] = [
   { name: 'home-empty', path: '/', waitFor: 'Try a demo task' },
@@ -21,13 +22,13 @@ const shots: Shot[] = [
   { name: 'history', path: '/history', waitFor: 'Search history' },
   { name: 'kept', path: '/kept', waitFor: 'Nothing kept yet' },
   { name: 'ids', path: '/ids', waitFor: 'Export JSON' },
-  { name: 'task-page', path: `/tasks/demo-pbr-${run}`, waitFor: 'Completed' },
-  { name: 'images', path: `/tasks/demo-image-${run}`, waitFor: 'Completed' },
-  { name: 'transcript', path: `/tasks/demo-transcript-${run}`, waitFor: 'Completed' },
-  { name: 'chat', path: `/tasks/demo-chat-${run}`, waitFor: 'Completed' },
-  { name: 'voice-clone', path: `/tasks/demo-voice-clone-${run}`, waitFor: 'Completed' },
+  { name: 'task-page', path: `/tasks/demo-pbr-${run}`, waitFor: 'Completed', status: 'Completed' },
+  { name: 'images', path: `/tasks/demo-image-${run}`, waitFor: 'Completed', status: 'Completed' },
+  { name: 'transcript', path: `/tasks/demo-transcript-${run}`, waitFor: 'Completed', status: 'Completed' },
+  { name: 'chat', path: `/tasks/demo-chat-${run}`, waitFor: 'Completed', status: 'Completed' },
+  { name: 'voice-clone', path: `/tasks/demo-voice-clone-${run}`, waitFor: 'Completed', status: 'Completed' },
   { name: 'failed', path: `/tasks/demo-failed-${run}`, waitFor: 'The task failed' },
-  { name: 'processing', path: `/tasks/demo-slow-${run}`, waitFor: 'Processing' },
+  { name: 'processing', path: `/tasks/demo-slow-${run}`, waitFor: 'Processing', status: 'Processing' },
   { name: 'no-key', path: '/tasks/task-unified-1757165031-uyujaw3d', waitFor: 'needs a foxapi API key' },
 ]
 const looks = [
@@ -53,6 +54,7 @@ try {
       const page = await context.newPage()
       await page.goto(`${base}${shot.path}`)
       await page.getByText(shot.waitFor).first().waitFor({ timeout: 60_000 })
+      if (shot.status) await page.getByTestId('task-status').getByText(shot.status).waitFor({ timeout: 60_000 })
       if (shot.settled) {
         // A watchlist: wait until this many rows have settled, so the picture shows previews.
         await page.waitForFunction((count) =>
