@@ -10,8 +10,18 @@ async function setNotify(on: boolean) {
   updateSettings({ notify: permission === 'granted' })
 }
 
-const ROW = 'flex items-start gap-2 text-sm'
-const HINT = 'block text-xs text-stone-500 dark:text-stone-400'
+/** A setting that is on or off, with a line saying what it does. */
+function Toggle({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="checkbox" className="mt-1" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <span>
+        {label}
+        <span className="block text-xs text-stone-500 dark:text-stone-400">{hint}</span>
+      </span>
+    </label>
+  )
+}
 
 export function SettingsMenu() {
   const settings = useSettings()
@@ -19,34 +29,14 @@ export function SettingsMenu() {
     <Popover label="Settings" title="Settings">
       {() => (
         <div className="flex flex-col gap-3">
-          <label className={ROW}>
-            <input type="checkbox" className="mt-1" checked={settings.syncUpstream} onChange={(event) => updateSettings({ syncUpstream: event.target.checked })} />
-            <span>
-              Sync with provider
-              <span className={HINT}>Ask foxapi to refresh a running task from its provider before answering.</span>
-            </span>
-          </label>
-          <label className={ROW}>
-            <input type="checkbox" className="mt-1" checked={settings.autoKeep} onChange={(event) => updateSettings({ autoKeep: event.target.checked })} />
-            <span>
-              Auto-keep
-              <span className={HINT}>Keep every task that completes while you watch it in this browser, so it outlives its links.</span>
-            </span>
-          </label>
-          <label className={ROW}>
-            <input type="checkbox" className="mt-1" checked={settings.notify} onChange={(event) => void setNotify(event.target.checked)} />
-            <span>
-              Notify
-              <span className={HINT}>A browser notification when a task finishes while this tab is hidden.</span>
-            </span>
-          </label>
-          <label className={ROW}>
-            <input type="checkbox" className="mt-1" checked={settings.sound} onChange={(event) => updateSettings({ sound: event.target.checked })} />
-            <span>
-              Sound
-              <span className={HINT}>A short chime when a watched task finishes.</span>
-            </span>
-          </label>
+          <Toggle label="Sync with provider" hint="Ask foxapi to refresh a running task from its provider before answering."
+            checked={settings.syncUpstream} onChange={(syncUpstream) => updateSettings({ syncUpstream })} />
+          <Toggle label="Auto-keep" hint="Keep every task that completes while you watch it in this browser, so it outlives its links."
+            checked={settings.autoKeep} onChange={(autoKeep) => updateSettings({ autoKeep })} />
+          <Toggle label="Notify" hint="A browser notification when a task finishes while this tab is hidden."
+            checked={settings.notify} onChange={(on) => void setNotify(on)} />
+          <Toggle label="Sound" hint="A short chime when a watched task finishes."
+            checked={settings.sound} onChange={(sound) => updateSettings({ sound })} />
           <label className="flex items-center gap-2 text-sm">
             Theme
             <select
