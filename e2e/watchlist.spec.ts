@@ -230,3 +230,17 @@ test('on a phone each watched task is a card that fits the screen, with its fact
   expect(box?.width).toBeLessThanOrEqual(390)
 })
 
+
+test('a row whose task needs a key says "Needs key", not "asking…", and only running rows show progress', async ({ page }) => {
+  const running = await heldDemoTask('demo-slow')
+  const done = await settledDemoTask('demo-image')
+  const real = uniqueId('fake-ok')
+  await page.goto(`/?watch=${running},${done},${real}`)
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Pending', 'Completed', 'Needs key'])
+  await expect(table).not.toContainText('asking…')
+  await expect(table.getByRole('progressbar')).toHaveCount(1)
+  await expect(table.getByRole('progressbar', { name: `Progress of ${running}` })).toBeVisible()
+  // Nothing was asked of foxapi for the task that needs a key.
+  expect(await upstreamQueries(real)).toEqual([])
+})

@@ -62,10 +62,14 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
   const flashing = watch !== undefined && justSettled(watch) !== undefined && now - watch.updatedAt < 4000
   const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
   const progress = task?.progress ?? 0
+  // Only a task still under way has progress worth a bar; a settled one says it in its status.
+  const running = task?.status === 'pending' || task?.status === 'processing'
+  // Each status tints its row a little, so a long list scans by colour as well as by word.
+  const tint = task?.status === 'failed' ? 'bg-red-50/60 dark:bg-red-950/30' : task?.status === 'cancelled' ? 'bg-stone-100/60 dark:bg-stone-800/40' : ''
   return (
     <tr
       data-flashing={flashing || undefined}
-      className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
+      className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : tint}`}
     >
       <td className={`${CELL} max-sm:basis-full`}>
         <Link
@@ -74,7 +78,7 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
         >
           {taskId}
         </Link>
-        {watch?.problem && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
+        {watch?.problem && watch.problem.kind !== 'no-key' && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
       </td>
       <td data-label="Model" className={`${CELL} ${LABELLED} text-sm`}>{task?.model ?? ''}</td>
       <td data-label="Type" className={`${CELL} ${LABELLED} text-sm`}>{task ? (task.type === 'unknown' ? (task.rawType ?? '') : task.type) : ''}</td>
@@ -83,21 +87,28 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
           <span data-testid="watch-status" className={`rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STATUS_TONE[task.status]}`}>
             {STATUS_LABEL[task.status]}
           </span>
+        ) : watch?.problem?.kind === 'no-key' ? (
+          // Asked, and refused for want of a key: no answer is coming until one is given.
+          <span data-testid="watch-status" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            Needs key
+          </span>
         ) : (
-          <span className="text-xs text-stone-500">asking…</span>
+          <span className="text-xs text-stone-500 dark:text-stone-400">asking…</span>
         )}
       </td>
       <td className={CELL}>
-        <div
-          role="progressbar"
-          aria-label={`Progress of ${taskId}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={progress}
-          className="h-1.5 w-20 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-700"
-        >
-          <div className="h-full bg-orange-500" style={{ width: `${progress}%` }} />
-        </div>
+        {running && (
+          <div
+            role="progressbar"
+            aria-label={`Progress of ${taskId}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+            className="h-1.5 w-20 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-700"
+          >
+            <div className="h-full bg-orange-500" style={{ width: `${progress}%` }} />
+          </div>
+        )}
       </td>
       <td data-label="Age" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
       <td data-label="Duration" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{durationOf(watch, now)}</td>
