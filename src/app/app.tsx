@@ -108,7 +108,9 @@ const HistoryPage = lazy(() => loadSectionPages().then((module) => ({ default: m
 const KeptPage = lazy(() => loadSectionPages().then((module) => ({ default: module.KeptPage })))
 const IdsPage = lazy(() => loadSectionPages().then((module) => ({ default: module.IdsPage })))
 const SECTION_PAGES = { history: HistoryPage, kept: KeptPage, ids: IdsPage } as const
-if (deepLink.page in SECTION_PAGES) void loadSectionPages().catch(() => undefined)
+type SectionPageName = keyof typeof SECTION_PAGES
+const isSectionPage = (page: Route['page']): page is SectionPageName => Object.hasOwn(SECTION_PAGES, page)
+if (isSectionPage(deepLink.page)) void loadSectionPages().catch(() => undefined)
 
 // The watchlist beside a task is a chunk of its own, fetched only on a wide screen with
 // something watched.
@@ -155,11 +157,10 @@ function TaskWithList({ taskId }: { taskId: string }) {
 }
 
 /** One of the pages beside the watchlist, once its chunk has come. */
-function SectionPage({ route }: { route: Route }) {
-  const Page = route.page === 'history' || route.page === 'kept' || route.page === 'ids' ? SECTION_PAGES[route.page] : undefined
-  if (!Page) return null
+function SectionPage({ page }: { page: SectionPageName }) {
+  const Page = SECTION_PAGES[page]
   return (
-    <ChunkBoundary key={route.page} what={`${route.page} page`}>
+    <ChunkBoundary key={page} what={`${page} page`}>
       <Suspense fallback={<ListPlaceholder rows={4} />}>
         <Page />
       </Suspense>
@@ -179,8 +180,8 @@ export function App() {
       <main className="mx-auto max-w-6xl px-4 py-6">
         {route.page === 'task' ? (
           <TaskWithList taskId={route.taskId} />
-        ) : route.page in SECTION_PAGES ? (
-          <SectionPage route={route} />
+        ) : isSectionPage(route.page) ? (
+          <SectionPage page={route.page} />
         ) : (
           <HomePage />
         )}

@@ -11,7 +11,8 @@ function keyEnds(key: string): string {
 
 /**
  * The header's small control, when the server has no key of its own: "Demo mode · Add key"
- * until a key is given (the form opens below it), then the key's ends and Forget key.
+ * until a key is given (the form opens below it, and goes with the popover once the key is
+ * given), then the key's ends and Forget key.
  */
 export function ApiKeyControl() {
   const key = useApiKey()
@@ -36,21 +37,18 @@ export function ApiKeyControl() {
         Demo mode <span aria-hidden="true">·</span>
       </span>
       <Popover label="Add key" title="foxapi API key">
-        {(close) => <ApiKeyField autoFocus onGiven={close} />}
+        <ApiKeyField autoFocus />
       </Popover>
     </span>
   )
 }
 
-type ApiKeyFieldProps = {
-  /** Focus the field at once: it was asked for (Add key, or a task that needs a key). */
-  autoFocus?: boolean
-  onGiven?: () => void
-}
-
-/** The person's foxapi key, kept in this browser: the form, or once given, its ends and Forget key. */
-export function ApiKeyField({ autoFocus = false, onGiven }: ApiKeyFieldProps) {
-  const key = useApiKey()
+/**
+ * The form for the person's foxapi key, kept in this browser. Shown only while there is none:
+ * once given, the header's control shows its ends and Forget key, and this form goes away.
+ * `autoFocus`: the field was asked for (Add key, or a task that needs a key).
+ */
+export function ApiKeyField({ autoFocus = false }: { autoFocus?: boolean }) {
   const queryClient = useQueryClient()
   const [draft, setDraft] = useState('')
   const [remember, setRemember] = useState(isKeyRemembered)
@@ -71,21 +69,6 @@ export function ApiKeyField({ autoFocus = false, onGiven }: ApiKeyFieldProps) {
     saveApiKey(draft, remember)
     setDraft('')
     retryTasks()
-    onGiven?.()
-  }
-
-  if (key) {
-    return (
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span>
-          API key <code className="rounded bg-stone-200 px-1 dark:bg-stone-800">{keyEnds(key)}</code>{' '}
-          {isKeyRemembered() ? 'remembered in this browser' : 'kept for this browser session'}
-        </span>
-        <Button variant="quiet" onClick={forgetApiKey}>
-          Forget key
-        </Button>
-      </div>
-    )
   }
 
   return (

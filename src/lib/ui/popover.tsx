@@ -7,7 +7,7 @@ type PopoverProps = {
   label: ReactNode
   /** What the panel is called, for screen readers. */
   title: string
-  children: (close: () => void) => ReactNode
+  children: ReactNode
   align?: 'left' | 'right'
 }
 
@@ -45,7 +45,7 @@ export function Popover({ label, title, children, align = 'right' }: PopoverProp
           aria-label={title}
           className={`absolute top-full z-20 mt-1 w-max max-w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-stone-200 bg-white p-3 shadow-lg dark:border-stone-700 dark:bg-stone-900 ${align === 'right' ? 'right-0' : 'left-0'}`}
         >
-          {children(() => setOpen(false))}
+          {children}
         </div>
       )}
     </div>
