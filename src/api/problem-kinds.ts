@@ -33,3 +33,8 @@ export const STOPS_POLLING = {
   'bad-response': false,
   'busy': false,
 } as const satisfies Record<ProblemKind, boolean>
+
+/** A problem in a word or two, for a list's row: "Needs key", "rate limited", "not found". */
+export function problemWord(kind: ProblemKind): string {
+  return kind === 'no-key' ? 'Needs key' : kind.replace('-', ' ')
+}

@@ -1,6 +1,7 @@
 // The watchlist beside a task's page, on a wide screen: one compact row per watched task, the open
 // one marked. A chunk of its own, fetched for the task page when something is watched.
 import { useQueries } from '@tanstack/react-query'
+import { problemWord } from '../api/problem-kinds'
 import { hasUrl } from '../api/task-view'
 import { STATUS_LABEL, STATUS_TONE } from '../api/status'
 import { taskQueries } from '../api/task-queries'
@@ -12,14 +13,16 @@ import { useWatchlist } from './watchlist'
 /** An ID short enough for a narrow row: its start and its end, the middle elided. */
 export function shortId(taskId: string, room = 22): string {
   if (taskId.length <= room) return taskId
-  const tail = Math.floor((room - 1) / 3)
-  return `${taskId.slice(0, room - 1 - tail)}…${taskId.slice(-tail)}`
+  // One character of the room is the ellipsis; of the rest, a third keeps the end (where IDs
+  // differ: their random suffix) and two thirds the start (where they say what they are).
+  const kept = room - 1
+  const tail = Math.floor(kept / 3)
+  return `${taskId.slice(0, kept - tail)}…${taskId.slice(-tail)}`
 }
 
 /** What a row says besides its status: how far a running task is, or why a query failed. */
 function rowNote(watch: TaskWatch | undefined): string {
-  if (watch?.problem?.kind === 'no-key') return 'Needs key'
-  if (watch?.problem) return watch.problem.kind.replace('-', ' ')
+  if (watch?.problem) return problemWord(watch.problem.kind)
   const task = watch?.task
   if (!task) return 'asking…'
   if (task.status === 'processing' || task.status === 'pending') return `${task.progress}%`

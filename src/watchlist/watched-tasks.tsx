@@ -12,6 +12,7 @@ import { Button } from '../lib/ui/button'
 import { CopyButton } from '../lib/ui/copy-button'
 import { UnsavedNotice } from '../lib/unsaved-notice'
 import { linkExpiry } from '../api/link-expiry'
+import { problemWord } from '../api/problem-kinds'
 import { runningFor, tookOf } from '../api/task-timing'
 import { isWatchOver } from '../api/polling'
 import { STATUS_LABEL, STATUS_TONE } from '../api/status'
@@ -78,7 +79,10 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
         >
           {taskId}
         </Link>
-        {watch?.problem && watch.problem.kind !== 'no-key' && <p className="text-xs text-red-700 dark:text-red-400">{watch.problem.kind.replace('-', ' ')}</p>}
+        {/* Said here unless the status cell says it (a task that needs a key, with no answer yet). */}
+        {watch?.problem && (task || watch.problem.kind !== 'no-key') && (
+          <p className="text-xs text-red-700 dark:text-red-400">{problemWord(watch.problem.kind)}</p>
+        )}
       </td>
       <td data-label="Model" className={`${CELL} ${LABELLED} text-sm`}>{task?.model ?? ''}</td>
       <td data-label="Type" className={`${CELL} ${LABELLED} text-sm`}>{task ? (task.type === 'unknown' ? (task.rawType ?? '') : task.type) : ''}</td>
@@ -90,7 +94,7 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
         ) : watch?.problem?.kind === 'no-key' ? (
           // Asked, and refused for want of a key: no answer is coming until one is given.
           <span data-testid="watch-status" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-            Needs key
+            {problemWord('no-key')}
           </span>
         ) : (
           <span className="text-xs text-stone-500 dark:text-stone-400">asking…</span>
