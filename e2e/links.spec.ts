@@ -63,6 +63,9 @@ test('a demo task is a link to a fresh run, and a new one after each is opened',
 
 test('the foxwatch name in the header is a link home that opens elsewhere with Ctrl too', async ({ page, context, taskPage }) => {
   await taskPage.open('demo-chat-home1')
+  // As a person would, once the page is there: a Ctrl-click 0.2 s after load once opened no tab
+  // (in one npm test of many; the cause is not known, see the issue note).
+  await expect(taskPage.status).toBeVisible()
   const home = page.getByRole('link', { name: 'foxwatch' })
   const opened = await openedElsewhere(page, context, home, { modifiers: ['ControlOrMeta'] })
   await pathOf(opened).toBe('/')
