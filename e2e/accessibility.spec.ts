@@ -166,6 +166,11 @@ test.describe('in the light and the dark theme', () => {
       await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Failed', 'Completed', 'Processing'])
       await expect(table.getByRole('img', { name: /^First result of/ })).toHaveCount(2)
       await expectAccessibleInBothThemes(page, `watchlist at ${width} px`)
+      // Two rows selected: their tint, and the bar over the foot of the window.
+      await page.getByRole('checkbox', { name: `Select ${ids[0] ?? ''}` }).check()
+      await page.getByRole('checkbox', { name: `Select ${ids[1] ?? ''}` }).check()
+      await expect(page.getByRole('group', { name: 'Selected tasks' })).toContainText('2 selected')
+      await expectAccessibleInBothThemes(page, `watchlist with a selection at ${width} px`)
     })
   }
 

@@ -3,7 +3,7 @@
 // Each state at desktop (1280×900) and phone (390×844) size, light and dark.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium.ts'
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173'
@@ -13,11 +13,17 @@ const executablePath = chromiumPath()
 const run = Date.now().toString(36)
 const watchlist = ['image', 'video', 'transcript', 'failed', 'pbr', 'slow', 'kling-voice', 'chat'].map((kind) => `demo-${kind}-${run}w`).join(',')
 /** `status`: the task's own status badge must say this (the list beside it may say anything). */
-type Shot = { name: string; path: string; waitFor: string; settled?: number; status?: string }
+type Shot = { name: string; path: string; waitFor: string; settled?: number; status?: string; act?: (page: Page) => Promise<void> }
 /** In order, in one browser context per look: the first finds foxwatch empty; the watchlist fills the history and the ID shelf. */
 const shots: Shot[] = [
   { name: 'home-empty', path: '/', waitFor: 'Try a demo task' },
   { name: 'watchlist', path: `/?watch=${watchlist}`, waitFor: 'Copy link to this watchlist', settled: 7 },
+  {
+    name: 'watchlist-selected', path: '/', waitFor: 'Copy link to this watchlist', settled: 7,
+    act: async (page) => {
+      for (const box of (await page.getByRole('checkbox', { name: /^Select demo-/ }).all()).slice(0, 3)) await box.check()
+    },
+  },
   { name: 'watchlist-no-match', path: '/?status=cancelled&sort=status', waitFor: 'No watched task matches' },
   { name: 'history', path: '/history', waitFor: 'Search history' },
   { name: 'kept', path: '/kept', waitFor: 'Nothing kept yet' },
@@ -61,6 +67,7 @@ try {
           [...document.querySelectorAll('[data-testid="watch-status"]')].filter((status) => /Completed|Failed/.test(status.textContent ?? '')).length >= count,
         shot.settled, { timeout: 60_000 })
       }
+      await shot.act?.(page)
       // Let lazy renderers load and their images decode before the picture is taken.
       await page.waitForFunction(() =>
         !document.body.textContent?.includes('Loading the') && [...document.images].every((img) => img.complete))

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { createResultFetch, ResultRefused, type ResultFetchOptions } from './result-fetch.ts'
-import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_PLAN_BYTES, safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/contract/archive-names.ts'
+import { MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_NAME, MAX_SAVE_DERIVED, MAX_SAVE_PLAN_BYTES, safeFileName, uniqueZipPaths, type ManifestEntry } from '../src/contract/archive-names.ts'
 import { formatBytes } from '../src/contract/format-bytes.ts'
 import { MAX_TASK_ID } from '../src/contract/task-id.ts'
 import { Busy, createMemoryBudget, type MemoryBudget } from './memory-budget.ts'
@@ -43,7 +43,7 @@ function folders(name: string): number {
 export const SavePlan = z.object({
   taskId: z.string().min(1).max(MAX_TASK_ID),
   files: z.array(z.object({ url: z.string().max(MAX_LINK), name: ArchiveName })).max(MAX_FILES),
-  derived: z.array(z.object({ name: ArchiveName })).max(100),
+  derived: z.array(z.object({ name: ArchiveName })).max(MAX_SAVE_DERIVED),
 })
 export type SavePlan = z.infer<typeof SavePlan>
 
@@ -285,7 +285,7 @@ export function formParts(body: Uint8Array<ArrayBuffer>, contentType: string): F
   return parts
 }
 
-/** A plan, task.json and 100 derived files, with room for a few fields more. */
-const MAX_PARTS = 110
+/** A plan, task.json and every derived file the plan may name, with room for a few fields more. */
+const MAX_PARTS = MAX_SAVE_DERIVED + 10
 
 export class NotMultipart extends Error {}

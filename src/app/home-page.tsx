@@ -5,7 +5,15 @@ import { configQueries } from '../api/get-config'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
 import { WatchlistView } from '../watchlist/watchlist-view'
+import type { SelectionActions } from '../watchlist/selection'
 import { useWatchlist, watchTasks } from '../watchlist/watchlist'
+
+// Saving and keeping a selection load with their first use: the watchlist itself needs neither.
+const loadSaving = () => import('../keep/save-selected')
+const SELECTION_ACTIONS: SelectionActions = {
+  save: async (tasks) => (await loadSaving()).saveTasks(tasks),
+  keep: async (tasks) => (await loadSaving()).keepTasks(tasks),
+}
 
 /** A fresh demo run each time: the demo upstream starts a task's clock on its first query. */
 function freshDemoId(id: string): string {
@@ -104,7 +112,7 @@ export function HomePage() {
           {config.error.message}
         </p>
       )}
-      <WatchlistView />
+      <WatchlistView actions={SELECTION_ACTIONS} />
       {config.data?.demo && <DemoTasks demos={config.data.demoTasks} folded={watching} />}
     </div>
   )

@@ -5,6 +5,7 @@ import { Button } from '../lib/ui/button'
 export const SHORTCUTS = [
   { keys: '/', does: 'Focus the Task ID field' },
   { keys: 'j / k', does: 'Next / previous task: through the watchlist, or opened from a task page' },
+  { keys: 'x', does: 'Select the watchlist row in focus (Shift-click a tick box to select a range)' },
   { keys: 's', does: 'Save all (on a task page)' },
   { keys: 'g', does: 'Go to the home page' },
   { keys: '?', does: 'Show this list' },

@@ -4,8 +4,16 @@ import type { ShortcutsDialog } from './shortcuts-dialog'
 import { navigate, routeOf, taskPath } from '../lib/router'
 import { readWatchlist } from '../watchlist/watchlist'
 
+/** Keys typed into a field are the field's; a tick box or a button takes no letters. */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type)
+  return target instanceof HTMLElement && (target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName))
+}
+
+/** x: selects the watchlist row in focus, or clears it (its tick box, as a click on it would). */
+function selectRowInFocus() {
+  const row = document.activeElement?.closest('table[data-watchlist] tr')
+  row?.querySelector<HTMLInputElement>('input[data-select-row]')?.click()
 }
 
 /**
@@ -23,7 +31,9 @@ function moveInWatchlist(step: 1 | -1) {
   }
   const links = [...document.querySelectorAll<HTMLAnchorElement>('table[data-watchlist] tbody a')]
   if (links.length === 0) return
-  const at = links.findIndex((link) => link === document.activeElement)
+  // From a row's tick box too, so j and k go on after an x or a click on it.
+  const row = document.activeElement?.closest('table[data-watchlist] tr')
+  const at = links.findIndex((link) => link === document.activeElement || (row != null && link.closest('tr') === row))
   const next = links[at === -1 ? (step === 1 ? 0 : links.length - 1) : (at + step + links.length) % links.length]
   next?.focus()
 }
@@ -44,6 +54,7 @@ export function Shortcuts({ onHome }: { onHome: () => void }) {
         '/': () => document.querySelector<HTMLTextAreaElement>('textarea[data-task-id-field]')?.focus(),
         'j': () => moveInWatchlist(1),
         'k': () => moveInWatchlist(-1),
+        'x': selectRowInFocus,
         's': () => clickButton('Save all'),
         'g': onHome,
         '?': () => void import('./shortcuts-dialog').then((module) => setDialog(() => module.ShortcutsDialog), () => undefined),

@@ -17,6 +17,12 @@ export const MAX_ARCHIVE_DEPTH = 16
  */
 export const MAX_SAVE_PLAN_BYTES = 40 * 1024 * 1024
 
+/**
+ * The most derived text files (subtitles, markdown, a task's own task.json in a zip of several)
+ * one plan may carry: about 200 transcripts saved together, each with its five.
+ */
+export const MAX_SAVE_DERIVED = 1000
+
 /** One entry of manifest.json, field for field. */
 export type ManifestEntry = {
   name: string

@@ -63,3 +63,22 @@ export function savePlan(task: TaskView): SavePlan {
   // Indented as ever; on one line when nested too deep to indent (or for JSON.stringify to write).
   return { taskId: task.id, task: `${readableJson(task.raw).text}\n`, files, derived }
 }
+
+/**
+ * One zip of several tasks: each task's folder holds what its own Save all would (task.json, its
+ * files, the derived files), and the top-level task.json lists the tasks and their folders.
+ */
+export function selectionPlan(tasks: readonly TaskView[]): SavePlan {
+  const plans = tasks.map(savePlan)
+  const folderOf = (taskId: string) => taskId.replace(/[^\w.-]+/g, '_')
+  const index = { tasks: tasks.map((task) => ({ id: task.id, status: task.status, model: task.model ?? null, folder: folderOf(task.id) })) }
+  return {
+    taskId: `foxwatch-${tasks.length}-tasks`,
+    task: `${JSON.stringify(index, null, 2)}\n`,
+    files: plans.flatMap((plan) => plan.files.map((file) => ({ url: file.url, name: `${folderOf(plan.taskId)}/${file.name}` }))),
+    derived: plans.flatMap((plan) => [
+      { name: `${folderOf(plan.taskId)}/task.json`, text: plan.task },
+      ...plan.derived.map((file) => ({ name: `${folderOf(plan.taskId)}/${file.name}`, text: file.text })),
+    ]),
+  }
+}

@@ -24,6 +24,7 @@ import { justSettled } from './settle-notices'
 import type { WatchEntry } from './watch-entry'
 import { unwatch } from './watchlist'
 import { ALL_TASKS, isFiltered, statusFilter, type ListSort, type ListView } from './list-view'
+import { SelectAll, SelectBox, SelectionBar, totalsText, useSelection, type Selection, type SelectionActions } from './selection'
 
 /** How long a settled task took, or how long a running one has run; blank when unknown. */
 function durationOf(watch: TaskWatch | undefined, now: number): string {
@@ -56,7 +57,7 @@ function expiryText(watch: TaskWatch | undefined, now: number): string {
 const CELL = 'py-2 pr-3 max-sm:py-0 max-sm:pr-0 max-sm:empty:hidden'
 const LABELLED = 'max-sm:text-xs max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400'
 
-function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | undefined; now: number }) {
+function WatchRow({ taskId, watch, now, selection }: { taskId: string; watch: TaskWatch | undefined; now: number; selection: Selection }) {
   const unseen = useUnseen().has(taskId)
   const task = watch?.task
   // A row flashes for a few seconds after its task settles, and stays marked until seen.
@@ -67,12 +68,17 @@ function WatchRow({ taskId, watch, now }: { taskId: string; watch: TaskWatch | u
   const running = task?.status === 'pending' || task?.status === 'processing'
   // Each status tints its row a little, so a long list scans by colour as well as by word.
   const tint = task?.status === 'failed' ? 'bg-red-50/60 dark:bg-red-950/30' : task?.status === 'cancelled' ? 'bg-stone-100/60 dark:bg-stone-800/40' : ''
+  const selected = selection.has(taskId)
   return (
     <tr
       data-flashing={flashing || undefined}
-      className={`border-t border-stone-200 transition-colors max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : tint}`}
+      data-selected={selected || undefined}
+      className={`border-t border-stone-200 transition-colors focus-within:bg-orange-50/70 max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 dark:focus-within:bg-orange-950/40 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : selected ? 'bg-orange-100/70 dark:bg-orange-900/40' : tint}`}
     >
-      <td className={`${CELL} max-sm:basis-full`}>
+      <td className="w-6 py-2 pr-2 max-sm:py-0 max-sm:pr-0">
+        <SelectBox taskId={taskId} selection={selection} />
+      </td>
+      <td className={`${CELL} max-sm:basis-[calc(100%-2.5rem)]`}>
         <Link
           href={taskPath(taskId)}
           className="font-mono text-sm break-all underline-offset-2 hover:underline"
@@ -253,6 +259,8 @@ export function WatchlistActions({ entries }: { entries: readonly WatchEntry[] }
 
 type WatchedTasksProps = {
   entries: readonly WatchEntry[]
+  /** Saving and keeping the selected tasks, handed in by the page. */
+  actions: SelectionActions | undefined
   unsaved: number
   /** Held in the address, so a sort or filter outlasts a reload and the list going empty. */
   view: ListView
@@ -260,13 +268,17 @@ type WatchedTasksProps = {
 }
 
 /** Every watched task at a glance, sorted and filtered as asked. */
-export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksProps) {
+export function WatchedTasks({ entries, actions, unsaved, view, setView }: WatchedTasksProps) {
   // One query per watched task (each polls by its own policy, all within the page's budget).
   const watches = useQueries({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)) })
   const rows = entries.map((entry, i) => ({ entry, watch: watches[i]?.data }))
   const shown = arrange(rows, view)
   const models = [...new Set(rows.flatMap(({ watch }) => (watch?.task?.model ? [watch.task.model] : [])))].sort()
   const now = useNow()
+  const shownIds = shown.map(({ entry }) => entry.taskId)
+  const { selection, chosen } = useSelection(shownIds)
+  const chosenTasks = shown.flatMap(({ entry, watch }) => (watch?.task && selection.has(entry.taskId) ? [watch.task] : []))
+  const totals = totalsText(shown.map(({ watch }) => ({ status: watch?.task?.status, credits: watch?.task?.creditsReserved })))
   return (
     <>
       <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Sort and filter the watchlist">
@@ -291,11 +303,17 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
       </div>
       <UnsavedNotice count={unsaved} list="the watchlist" />
       <BudgetSetting />
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <SelectAll shown={shownIds} selection={selection} />
+        {totals && <p data-testid="watchlist-totals" className="text-sm text-stone-600 dark:text-stone-300">{totals}</p>}
+      </div>
+      {/* Room below the rows for the bar that floats over the foot of the window while any are selected. */}
+      <div className={`overflow-x-auto rounded-lg border border-stone-200 bg-white px-4 dark:border-stone-700 dark:bg-stone-900 ${chosen.length > 0 ? 'mb-24' : ''}`}>
         <table data-watchlist className="w-full text-left max-sm:block">
           <caption className="sr-only">Watched tasks</caption>
           <thead className="max-sm:sr-only">
             <tr className="text-xs text-stone-500 dark:text-stone-400">
+              <th scope="col" className="py-2 pr-2 font-medium"><span className="sr-only">Selected</span></th>
               <SortHeader sort="added" label="Task" view={view} setView={setView} />
               <th scope="col" className="py-2 pr-3 font-medium">Model</th>
               <th scope="col" className="py-2 pr-3 font-medium">Type</th>
@@ -310,7 +328,7 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
           </thead>
           <tbody className="max-sm:block">
             {shown.map(({ entry, watch }) => (
-              <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} />
+              <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} selection={selection} />
             ))}
           </tbody>
         </table>
@@ -321,6 +339,7 @@ export function WatchedTasks({ entries, unsaved, view, setView }: WatchedTasksPr
           </div>
         )}
       </div>
+      <SelectionBar chosen={chosen} tasks={chosenTasks} selection={selection} actions={actions} />
     </>
   )
 }

@@ -4,6 +4,7 @@ import { ChunkBoundary } from '../lib/chunk-boundary'
 import { ListPlaceholder } from '../lib/list-placeholder'
 import { UnsavedNotice } from '../lib/unsaved-notice'
 import { pathOf, viewOf, type ListView } from './list-view'
+import type { SelectionActions } from './selection'
 import { hasWatched, useUnsavedWatchlist, useWatchlist } from './watchlist'
 
 // What an empty watchlist shows (its heading) is here; the rest is a chunk
@@ -14,8 +15,8 @@ const WatchlistActions = lazy(() => loadWatchedTasks().then((module) => ({ defau
 // A failure here is met again, and shown, when the list renders.
 if (routeOf(window.location.pathname).page === 'home' && hasWatched()) void loadWatchedTasks().catch(() => undefined)
 
-/** Every watched task at a glance (the Task ID box adds them). */
-export function WatchlistView() {
+/** Every watched task at a glance (the Task ID box adds them); `actions` save and keep a selection. */
+export function WatchlistView({ actions }: { actions?: SelectionActions }) {
   const entries = useWatchlist()
   const unsaved = useUnsavedWatchlist()
   // Sorting and filtering live in the address, so they survive a reload and can be shared.
@@ -44,7 +45,7 @@ export function WatchlistView() {
       ) : (
         <ChunkBoundary what="watchlist">
           <Suspense fallback={<ListPlaceholder rows={entries.length} />}>
-            <WatchedTasks entries={entries} unsaved={unsaved} view={view} setView={setView} />
+            <WatchedTasks entries={entries} actions={actions} unsaved={unsaved} view={view} setView={setView} />
           </Suspense>
         </ChunkBoundary>
       )}
