@@ -185,6 +185,47 @@ test.describe('in the light and the dark theme', () => {
 })
 
 test.describe('from the keyboard alone', () => {
+  test('Tab first reaches a skip link to the main content, and every control on the way has the one focus ring', async ({ page }) => {
+    const ids = [await settledDemoTask('demo-image'), await heldDemoTask('demo-slow')]
+    await page.goto(`/?watch=${ids.join(',')}`)
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Completed', /Pending|Processing/])
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Skip to main content' })
+    await expect(skip).toBeFocused()
+    await expect(skip).toBeInViewport()
+    // Each stop of Tab through the header and the watchlist, with the ring it draws.
+    const rings = new Map<string, string>()
+    for (let presses = 0; presses < 40; presses++) {
+      const [what, ring] = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement
+        const style = getComputedStyle(element)
+        const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30) ?? ''
+        const kind = element instanceof HTMLInputElement ? `input[${element.type}]` : element.tagName.toLowerCase()
+        return [`${kind} "${name}"`, `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`]
+      })
+      // Past the last control, Tab leaves the page.
+      if (what.startsWith('body')) break
+      rings.set(what, ring)
+      await page.keyboard.press('Tab')
+    }
+    const kinds = [...rings.keys()].map((what) => what.split(' ')[0])
+    // The walk met links, buttons, a tick box, the text fields and the selects.
+    expect(new Set(kinds)).toEqual(new Set(['a', 'button', 'textarea', 'input[search]', 'select', 'input[checkbox]', 'summary']))
+    // One ring: the skip link's, a solid 2 px line, on every control.
+    const one = rings.values().next().value ?? ''
+    expect(one).toMatch(/^solid 2px /)
+    expect(Object.fromEntries([...rings].filter(([, ring]) => ring !== one)), 'controls whose focus ring differs').toEqual({})
+
+    // Enter on it moves focus past the header, and the address stays as it was.
+    await page.goto('/')
+    await expect(page.getByRole('heading', { name: 'Watchlist' })).toBeVisible()
+    await page.keyboard.press('Tab')
+    await expect(skip).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('main')).toBeFocused()
+    await expect(page).toHaveURL(/\/$/)
+  })
+
   test('Tab reaches the Task ID field, and Enter opens the typed ID', async ({ page, taskPage }) => {
     await page.goto('/')
     await expect(page.getByRole('link', { name: /Watch demo: Three generated images/ })).toBeVisible()

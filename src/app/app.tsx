@@ -168,16 +168,34 @@ function SectionPage({ page }: { page: SectionPageName }) {
   )
 }
 
+/** The first stop for Tab: past the header to the page's own content. Hidden until focused. */
+function SkipLink() {
+  return (
+    <a
+      href="#main"
+      onClick={(event) => {
+        // Focus moves, and the address keeps no #main.
+        event.preventDefault()
+        document.getElementById('main')?.focus()
+      }}
+      className="sr-only rounded-md bg-white text-sm font-medium text-stone-900 shadow focus:not-sr-only focus:absolute focus:px-3 focus:py-2 focus:top-2 focus:left-2 focus:z-30 dark:bg-stone-800 dark:text-stone-100"
+    >
+      Skip to main content
+    </a>
+  )
+}
+
 export function App() {
   // Kept as long as the persisted copy, so a restored task is not collected before it is shown.
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { gcTime: KEEP_QUERIES_MS } } }))
   const route = routeOf(usePathname())
   return (
     <PersistedQueryClientProvider client={queryClient}>
+      <SkipLink />
       <Header route={route} />
       <SettleNotices />
       <Shortcuts onHome={goHome} />
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus-visible:outline-none">
         {route.page === 'task' ? (
           <TaskWithList taskId={route.taskId} />
         ) : isSectionPage(route.page) ? (
