@@ -39,7 +39,7 @@ test('tick boxes, Shift for a range and x select rows; Copy IDs and Remove selec
   // x on a row in focus: j moves to the rows' links, x ticks the one in focus.
   await page.getByRole('heading', { name: 'Watchlist' }).click()
   for (let n = 0; n < 4; n++) await page.keyboard.press('j')
-  await expect(page.getByRole('link', { name: ids[3] })).toBeFocused()
+  await expect(page.getByRole('link', { name: ids[3] ?? '' })).toBeFocused()
   await page.keyboard.press('x')
   await expect(box(page, ids[3] ?? '')).toBeChecked()
   await expect(bar(page)).toContainText('4 selected')
