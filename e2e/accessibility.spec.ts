@@ -98,6 +98,7 @@ test.describe('in the light and the dark theme', () => {
 
   test('the watchlist with rows, the history, the kept and the IDs pages have no serious accessibility violations', async ({ page, taskPage }) => {
     await taskPage.openSettled('demo-kling-voice')
+    await taskPage.addToWatchlist()
     await page.getByRole('link', { name: 'foxwatch' }).click()
     await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText('Completed')
     await expectAccessibleInBothThemes(page, 'watchlist')

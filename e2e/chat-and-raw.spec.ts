@@ -1,7 +1,8 @@
 // The chat view (markdown, raw HTML kept inert, tabs per choice, tool calls) and the JSON tree for
 // results nobody knows yet, on the demo upstream.
 import type { Page } from '@playwright/test'
-import { expect, test, type TaskPage } from './fixtures'
+import { expect, scriptUpstream, test, uniqueId, type TaskPage } from './fixtures'
+import { FAKE_UPSTREAM } from './ports'
 
 const ARGUMENTS = '{\n  "location": "Lisbon, PT",\n  "unit": "celsius",\n  "days": 2\n}'
 
@@ -167,4 +168,25 @@ test.describe('a result of a shape nobody knows', () => {
     await entry.getByRole('button', { name: 'Save' }).click()
     expect((await download).suggestedFilename()).toBe(`${id}-1-preview.png`)
   })
+})
+
+test('an image result with fields nobody expected shows the image and those fields beside it, as text', async ({ page, taskPage }) => {
+  const id = uniqueId('fake-extra')
+  await scriptUpstream(id, [{
+    json: {
+      id, object: 'image.generation.task', model: 'some-image-model', status: 'completed', progress: 100, created: Math.floor(Date.now() / 1000),
+      results: [{ url: `${FAKE_UPSTREAM}/files/${id}.png`, content_type: 'image/png', width: 512, height: 512, note: 'made at <b>dawn</b>', foo: { bar: [1, 2] } }],
+    },
+  }])
+  await taskPage.keyInSession('sk-test-e2e-extra')
+  await taskPage.open(id)
+  await expect(taskPage.status).toHaveText('Completed')
+  const card = page.getByRole('figure').filter({ has: page.getByRole('img', { name: /^Result 1/ }) })
+  await expect(card.getByRole('img', { name: /^Result 1/ })).toBeVisible()
+  const extra = card.getByRole('definition')
+  const fields = card.getByLabel('Other fields')
+  await expect(fields.getByRole('term')).toHaveText(['note', 'foo'])
+  await expect(extra).toHaveText(['made at <b>dawn</b>', '{"bar":[1,2]}'])
+  // The known fields stay where they are read, not repeated as others.
+  await expect(fields).not.toContainText('width')
 })

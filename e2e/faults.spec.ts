@@ -428,6 +428,7 @@ const oddities: Oddity[] = [
       expect(await upstreamQueries(id)).toHaveLength(3)
       await page.reload()
       await expect(taskPage.status).toHaveText('Completed')
+      await taskPage.addToWatchlist()
       await page.getByRole('link', { name: 'foxwatch' }).click()
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: id }) })
       await expect(row.getByTestId('watch-status')).toHaveText('Completed')

@@ -50,6 +50,12 @@ export class TaskPage {
     await this.page.addInitScript((value) => sessionStorage.setItem('foxwatch.apiKey', value), key)
   }
 
+  /** Puts the open task into the watchlist with its page's own button (opening a task does not). */
+  async addToWatchlist() {
+    await this.page.getByRole('button', { name: 'Add to watchlist' }).click()
+    await expect(this.page.getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
+  }
+
   /** Goes to one of the pages named in the header (Watchlist, History, Kept, IDs) as a person would: in place, no reload. */
   async section(name: 'Watchlist' | 'History' | 'Kept' | 'IDs') {
     await this.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click()

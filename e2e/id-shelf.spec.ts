@@ -28,7 +28,9 @@ test('a voice ID lands on the shelf, takes a label, survives a reload and export
 
 test('the same ID seen twice is kept once, and Remove takes it off', async ({ page, taskPage }) => {
   await taskPage.openSettled('demo-sora-character')
+  await taskPage.addToWatchlist()
   await taskPage.openSettled('demo-sora-character')
+  await taskPage.addToWatchlist()
   await page.goto('/')
   // Both watched tasks known here (a reload right after a finish may ask again, decision 0012),
   // so no answer still on its way puts the ID back on the shelf after Remove.

@@ -115,6 +115,7 @@ for (const { name, payload, shownAsText } of markupCases(markup, `${FAKE_UPSTREA
     await expect(page.getByText(/onerror=/).first()).toBeVisible()
     expect(await plantedThings(page)).toEqual([])
     // The other pages draw the same task again: the watchlist, the history and the ID shelf.
+    await taskPage.addToWatchlist()
     await page.getByRole('link', { name: 'foxwatch' }).click()
     await expect(page.getByRole('link', { name: id }).first()).toBeVisible()
     expect(await plantedThings(page)).toEqual([])

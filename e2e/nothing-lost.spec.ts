@@ -52,6 +52,7 @@ test('the watchlist, history, kept tasks and ID shelf all survive a reload', asy
   await expect(taskPage.status).toHaveText('Completed')
   await page.getByRole('button', { name: 'Keep in this browser' }).click()
   await expect(page.getByRole('status', { name: 'Kept in this browser' })).toBeVisible()
+  await taskPage.addToWatchlist()
   await page.getByRole('link', { name: 'foxwatch' }).click()
   await watch(page, [voice, slow])
   await expect(page.getByRole('table', { name: 'Watched tasks' }).getByRole('row', { name: new RegExp(voice) }).getByTestId('watch-status'))
@@ -198,6 +199,7 @@ test.describe('a full storage quota', () => {
 
   test("with the browser's quota shrunk to what is used, watching and polling go on and what was kept stays kept", async ({ page, taskPage }) => {
     const kept = await taskPage.openSettled('demo-image')
+    await taskPage.addToWatchlist()
     await page.getByRole('button', { name: 'Keep in this browser' }).click()
     await expect(page.getByRole('status', { name: 'Kept in this browser' })).toBeVisible()
 
@@ -207,6 +209,7 @@ test.describe('a full storage quota', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 1024 })
     try {
       const next = await taskPage.openSettled('demo-audio')
+      await taskPage.addToWatchlist()
       await page.getByRole('link', { name: 'foxwatch' }).click()
       await expect(watchlistLinks(page)).toHaveText([next, kept])
       await page.reload()

@@ -27,6 +27,7 @@ test('a running task says how long it has run and when it is checked; Check now 
   const took = /^Took ((\d+ min )?\d+ s)/.exec((await clock.textContent()) ?? '')?.[1] ?? 'none'
 
   // The watchlist says the same in its Duration column.
+  await taskPage.addToWatchlist()
   await page.getByRole('link', { name: 'foxwatch' }).click()
   const row = page.getByRole('table', { name: 'Watched tasks' }).getByRole('row').filter({ hasText: id })
   await expect(row).toContainText(took)

@@ -390,3 +390,15 @@ describe('broken input', () => {
     expect(normalize({ status: 'failed', error }).error?.message).toBe(message)
   })
 })
+
+describe('fields of a known result that nobody reads', () => {
+  it('are kept beside the artifact, and only those', () => {
+    const [image] = completed('m', 'image', [{ url: 'https://r.example/a.png', width: 512, note: 'hi', foo: { bar: 1 } }]).artifacts
+    expect(image).toMatchObject({ kind: 'image', width: 512, extra: { note: 'hi', foo: { bar: 1 } } })
+  })
+
+  it('are not there when there are none', () => {
+    const [image] = completed('m', 'image', [{ url: 'https://r.example/a.png', width: 512, seed: 3 }]).artifacts
+    expect(image).not.toHaveProperty('extra')
+  })
+})

@@ -229,13 +229,22 @@ function mediaKind(url: string, contentType: string | undefined, type: TaskType)
   return lookup(EXTENSIONS, path.split('.').pop())
 }
 
+/** The fields of a result item that some part of foxwatch reads; any other is shown as sent. */
+const READ_FIELDS = new Set(['url', 'content_type', 'width', 'height', 'duration', 'seed', 'result_type', 'map_type', 'voice_id', 'character_id', 'profile_id', 'name'])
+
+/** An item's fields nobody reads, or nothing when it has none. */
+function extraFields(item: object): { extra?: Record<string, unknown> } {
+  const extra = Object.fromEntries(Object.entries(item).filter(([key]) => !READ_FIELDS.has(key)))
+  return Object.keys(extra).length > 0 ? { extra } : {}
+}
+
 function urlArtifact(item: object, index: number, type: TaskType): Artifact | undefined {
   const parsed = UrlResult.safeParse(item)
   if (!parsed.success) return undefined
   const r = parsed.data
   // Only web links ever reach an src or href: javascript:, data: and the like stay raw JSON.
   if (!isWebUrl(r.url)) return undefined
-  const located = { index, url: r.url, contentType: r.content_type }
+  const located = { index, url: r.url, contentType: r.content_type, ...extraFields(item) }
   if (r.result_type === 'pbr_map') return { ...located, kind: 'pbr-map', mapType: r.map_type?.trim() || 'unlabelled' }
   if (r.result_type === 'texture') return { ...located, kind: 'texture' }
   switch (mediaKind(r.url, r.content_type, type)) {

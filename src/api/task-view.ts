@@ -8,6 +8,8 @@ type Located = {
   index: number
   url: string
   contentType: string | undefined
+  /** The item's fields foxwatch does not read, as sent, when it has any: shown beside the preview. */
+  extra?: Record<string, unknown>
 }
 
 export type ImageArtifact = Located & { kind: 'image'; width: number | undefined; height: number | undefined }

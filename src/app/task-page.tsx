@@ -11,7 +11,7 @@ import { preloadRenderers } from '../renderers/registry'
 import { ResultsSection } from '../renderers/results-section'
 import { useSettings } from '../lib/settings'
 import { shelveIds } from '../shelf/id-shelf'
-import { watchTasks } from '../watchlist/watchlist'
+import { WatchToggle } from '../watchlist/watch-toggle'
 import { CopyAsCurl } from '../tasks/copy-as-curl'
 import { OlderAnswerNote } from '../tasks/older-answer-note'
 import { ProblemBanner } from '../tasks/problem-banner'
@@ -57,11 +57,6 @@ export function TaskPage({ taskId }: { taskId: string }) {
   // in idle time while the task is asked for, not in the render that shows the answer.
   useEffect(() => whenIdle(() => void formatTime(Date.now())), [])
 
-  // Opening a task watches it: it joins the watchlist on the home page.
-  useEffect(() => {
-    watchTasks([taskId])
-  }, [taskId])
-
   usePageTitle(task ? `${STATUS_LABEL[task.status]} · ${taskId} · foxwatch` : `${taskId} · foxwatch`)
   // Looking at a task is seeing that it finished.
   useEffect(() => {
@@ -97,7 +92,13 @@ export function TaskPage({ taskId }: { taskId: string }) {
           <TaskSummary
             task={task}
             history={watch?.history ?? []}
-            actions={<><KeepButton task={task} /><SaveAllButton task={task} /></>}
+            actions={
+              <>
+                <WatchToggle taskId={taskId} />
+                {/* Keeping and saving are for what a task made. */}
+                {task.status === 'completed' && task.artifacts.length > 0 && <><KeepButton task={task} /><SaveAllButton task={task} /></>}
+              </>
+            }
             notice={<KeptNotice taskId={task.id} />}
             clock={<TaskClock task={task} watch={watch} onCheckNow={checkNow} />}
           />

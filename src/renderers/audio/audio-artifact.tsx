@@ -16,6 +16,7 @@ export function AudioArtifact({ artifact, task }: { artifact: Audio; task: TaskV
 
   return (
     <ArtifactCard
+      extra={artifact.extra}
       footer={
         <>
           <span className="mr-auto font-medium">Audio {artifact.index + 1}</span>

@@ -30,6 +30,7 @@ export function ImageArtifact({ artifact, task }: { artifact: Image; task: TaskV
 
   return (
     <ArtifactCard
+      extra={artifact.extra}
       footer={
         <>
           <span className="mr-auto font-medium">Image {artifact.index + 1}</span>

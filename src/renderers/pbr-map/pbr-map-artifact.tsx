@@ -13,6 +13,7 @@ export function PbrMapArtifact({ artifact, task }: { artifact: PbrMap; task: Tas
   const size = formatSize(loaded)
   return (
     <ArtifactCard
+      extra={artifact.extra}
       footer={
         <>
           {/* A line of its own, so size and Save line up across tiles whatever the label's length. */}

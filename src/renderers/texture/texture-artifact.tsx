@@ -12,6 +12,7 @@ export function TextureArtifact({ artifact, task }: { artifact: Texture; task: T
   const size = formatSize(loaded)
   return (
     <ArtifactCard
+      extra={artifact.extra}
       footer={
         <>
           <span className="flex w-full items-center gap-3">

@@ -22,6 +22,7 @@ export function VideoArtifact({ artifact, task }: { artifact: Video; task: TaskV
 
   return (
     <ArtifactCard
+      extra={artifact.extra}
       footer={
         <>
           <span className="mr-auto font-medium">Video {artifact.index + 1}</span>
