@@ -31,4 +31,7 @@ test('a running task says how long it has run and when it is checked; Check now 
   await page.getByRole('link', { name: 'foxwatch' }).click()
   const row = page.getByRole('table', { name: 'Watched tasks' }).getByRole('row').filter({ hasText: id })
   await expect(row).toContainText(took)
+  // And the history, which outlasts the watchlist.
+  await taskPage.section('History')
+  await expect(page.getByRole('list', { name: 'Task history' }).getByRole('listitem').filter({ hasText: id })).toContainText(`took ${took}`)
 })

@@ -253,3 +253,26 @@ test('a row whose task needs a key says "Needs key", not "asking…", and only r
   // Nothing was asked of foxapi for the task that needs a key.
   expect(await upstreamQueries(real)).toEqual([])
 })
+
+test('each row shows its kind of preview: a picture, a video frame, a play button, an answer\'s first line, an ID, a failure', async ({ page }) => {
+  const kinds = ['image', 'video', 'audio', 'chat', 'kling-voice', 'failed', 'transcript'] as const
+  const ids = await Promise.all(kinds.map((kind) => settledDemoTask(`demo-${kind}`)))
+  const [image, video, audio, chat, voice, failed, transcript] = ids
+  await page.goto(`/?watch=${ids.join(',')}`)
+  const table = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(table.getByTestId('watch-status')).toHaveText(['Completed', 'Completed', 'Completed', 'Completed', 'Completed', 'Failed', 'Completed'])
+  const row = (id: string | undefined) => table.getByRole('row').filter({ has: page.getByRole('link', { name: id ?? '', exact: true }) })
+  await expect(row(image).getByRole('img', { name: `First result of ${image ?? ''}` })).toBeVisible()
+  const frame = row(video).getByLabel(`First frame of the video of ${video ?? ''}`)
+  await expect(frame).toBeVisible()
+  await expect.poll(() => frame.evaluate((element: HTMLVideoElement) => element.readyState)).toBeGreaterThanOrEqual(1)
+  const play = row(audio).getByRole('button', { name: `Play audio of ${audio ?? ''}` })
+  await play.click()
+  await expect(row(audio).getByRole('button', { name: `Pause audio of ${audio ?? ''}` })).toBeVisible()
+  await row(audio).getByRole('button', { name: `Pause audio of ${audio ?? ''}` }).click()
+  await expect(play).toBeVisible()
+  await expect(row(chat)).toContainText('Polling a foxapi task')
+  await expect(row(voice)).toContainText('829410375520931841')
+  await expect(row(failed)).toContainText('The upstream provider rejected the input image')
+  await expect(row(transcript)).toContainText('Welcome')
+})

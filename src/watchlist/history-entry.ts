@@ -8,5 +8,7 @@ export const HistoryEntry = z.object({
   status: z.optional(z.string()),
   /** When it was last watched, ms since the epoch. */
   seenAt: z.number(),
+  /** How long it took, when it settled while watched (from its start to the answer that said so). */
+  tookMs: z.optional(z.number()),
 })
 export type HistoryEntry = z.infer<typeof HistoryEntry>

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
-import { formatTime } from '../lib/format'
+import { formatAge, formatTime } from '../lib/format'
 import { UnsavedNotice } from '../lib/unsaved-notice'
 import type { HistoryEntry } from './history-entry'
 import { HISTORY_SIZE } from './history'
@@ -47,7 +47,7 @@ export function HistoryList({ entries, unsaved }: { entries: readonly HistoryEnt
               {entry.taskId}
             </Link>
             <span className="text-stone-500 dark:text-stone-400">
-              {[entry.model, entry.status, formatTime(entry.seenAt)].filter(Boolean).join(' · ')}
+              {[entry.model, entry.status, entry.tookMs === undefined ? '' : `took ${formatAge(entry.tookMs)}`, formatTime(entry.seenAt)].filter(Boolean).join(' · ')}
             </span>
           </li>
         ))}

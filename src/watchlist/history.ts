@@ -14,10 +14,15 @@ export const useHistory = history.useList
 /** Changes to the history this browser refused to store: they last only as long as the tab. */
 export const useUnsavedHistory = history.useUnsaved
 
-/** Records what is known of a task now: newest first, one entry per task, the oldest dropped. */
-export function remember(entry: HistoryEntry): void {
-  const previous = readHistory().find((e) => e.taskId === entry.taskId)
-  if (previous && previous.model === entry.model && previous.status === entry.status) return
+/**
+ * Records what is known of a task now: newest first, one entry per task, the oldest dropped. How
+ * long it took, once known, stays while its status does.
+ */
+export function remember(given: HistoryEntry): void {
+  const previous = readHistory().find((e) => e.taskId === given.taskId)
+  const tookMs = given.tookMs ?? (previous && previous.status === given.status ? previous.tookMs : undefined)
+  const entry = { ...given, ...(tookMs === undefined ? {} : { tookMs }) }
+  if (previous && previous.model === entry.model && previous.status === entry.status && previous.tookMs === entry.tookMs) return
   history.put([entry], { toFront: true })
   const oldest = readHistory().slice(HISTORY_SIZE)
   if (oldest.length > 0) history.remove(oldest.map((e) => e.taskId))

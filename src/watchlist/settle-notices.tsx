@@ -2,16 +2,14 @@
 // gets a dot, screen readers hear it, a toast with a link shows when the person is elsewhere, and
 // (if the person asked) a notification and a sound come.
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
-import { Link } from '../lib/link'
-import { routeOf, taskPath } from '../lib/router'
-import { Button } from '../lib/ui/button'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import type { Toast } from './settle-toasts'
+import { routeOf } from '../lib/router'
 import type { TaskView } from '../api/task-view'
 import { markSeen, markUnseen, useUnseen } from '../lib/page-title'
 import { readSettings } from '../lib/settings'
 import { isSettled, STATUS_LABEL } from '../api/status'
 import type { TaskWatch } from '../api/task-watch'
-import { shelveIds } from '../shelf/id-shelf'
 import { remember } from './history'
 
 function isTaskWatch(value: unknown): value is TaskWatch {
@@ -25,25 +23,10 @@ export function justSettled(watch: TaskWatch): TaskView | undefined {
   return last.at === watch.updatedAt ? watch.task : undefined
 }
 
-function chime() {
-  try {
-    const audio = new AudioContext()
-    const tone = audio.createOscillator()
-    const gain = audio.createGain()
-    tone.frequency.value = 880
-    gain.gain.setValueAtTime(0.15, audio.currentTime)
-    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4)
-    tone.connect(gain).connect(audio.destination)
-    tone.start()
-    tone.stop(audio.currentTime + 0.4)
-    tone.onended = () => void audio.close()
-  } catch {
-    // No audio here: the title, icon and notification still tell.
-  }
-}
-
-/** A settle the person was not looking at: shown until dismissed, or until they look. */
-type Toast = { taskId: string; seenAs: string; sentence: string; failed: boolean }
+// The toasts and the chime are a chunk of their own, fetched with the first settle: a page that
+// has seen none needs neither.
+const loadToasts = () => import('./settle-toasts')
+const SettleToasts = lazy(() => loadToasts().then((module) => ({ default: module.SettleToasts })))
 /** At most this many at once; the oldest goes first. */
 const MAX_TOASTS = 3
 
@@ -64,10 +47,18 @@ export function SettleNotices() {
         remember({ taskId: id, status, seenAt: Date.now(), ...(model === undefined ? {} : { model }) })
         // A voice or profile ID made by a task finished in the watchlist is kept too, even if the
         // task's page is never opened (the ID outlives the task's links and the watchlist).
-        if (status === 'completed') shelveIds(watch.task, Date.now())
+        if (status === 'completed') {
+          const done = watch.task
+          void import('../shelf/id-shelf').then((shelf) => shelf.shelveIds(done, Date.now()), () => undefined)
+        }
       }
       const task = justSettled(watch)
       if (!task) return
+      // How long it took goes into the history too; the timing code loads with the first settle.
+      void import('../api/task-timing').then(({ tookOf }) => {
+        const took = tookOf(task, watch.history)
+        if (took) remember({ taskId: task.id, status: task.status, seenAt: Date.now(), tookMs: took.totalMs, ...(task.model === undefined ? {} : { model: task.model }) })
+      }, () => undefined)
       const sentence = `Task ${task.id} ${STATUS_LABEL[task.status].toLowerCase()}.`
       setAnnouncement(sentence)
       const route = routeOf(window.location.pathname)
@@ -84,7 +75,7 @@ export function SettleNotices() {
       if (document.hidden && settings.notify && 'Notification' in window && Notification.permission === 'granted') {
         new Notification('foxwatch', { body: sentence, tag: task.id })
       }
-      if (settings.sound) chime()
+      if (settings.sound) void loadToasts().then((module) => module.chime(), () => undefined)
     })
   }, [queryClient])
 
@@ -108,24 +99,9 @@ export function SettleNotices() {
       </div>
       {/* The live region above says it to screen readers; these show it, with a way there. */}
       {shown.length > 0 && (
-        <section aria-label="Finished while you were elsewhere" className="fixed right-4 bottom-4 z-30 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2">
-          {shown.map((toast) => (
-            <div
-              key={toast.taskId}
-              className={`flex items-start gap-2 rounded-lg border bg-white p-3 text-sm shadow-lg dark:bg-stone-900 ${toast.failed ? 'border-red-300 dark:border-red-800' : 'border-emerald-300 dark:border-emerald-800'}`}
-            >
-              <p className="min-w-0 flex-1 break-words">
-                {toast.sentence}{' '}
-                <Link href={taskPath(toast.taskId)} className="font-medium text-orange-800 underline underline-offset-2 dark:text-orange-300">
-                  Open it
-                </Link>
-              </p>
-              <Button variant="quiet" className="px-2 py-0.5" aria-label={`Dismiss: ${toast.sentence}`} onClick={() => markSeen([toast.seenAs])}>
-                ×
-              </Button>
-            </div>
-          ))}
-        </section>
+        <Suspense fallback={null}>
+          <SettleToasts toasts={shown} />
+        </Suspense>
       )}
     </>
   )

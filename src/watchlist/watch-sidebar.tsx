@@ -2,12 +2,12 @@
 // one marked. A chunk of its own, fetched for the task page when something is watched.
 import { useQueries } from '@tanstack/react-query'
 import { problemWord } from '../api/problem-kinds'
-import { hasUrl } from '../api/task-view'
 import { STATUS_LABEL, STATUS_TONE } from '../api/status'
 import { taskQueries } from '../api/task-queries'
 import type { TaskWatch } from '../api/task-watch'
 import { Link } from '../lib/link'
 import { taskPath } from '../lib/router'
+import { gistOf } from './row-preview'
 import { useWatchlist } from './watchlist'
 
 /** An ID short enough for a narrow row: its start and its end, the middle elided. */
@@ -31,7 +31,8 @@ function rowNote(watch: TaskWatch | undefined): string {
 
 function SidebarRow({ taskId, watch, current }: { taskId: string; watch: TaskWatch | undefined; current: boolean }) {
   const task = watch?.task
-  const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
+  // Only what fits a narrow row and takes no click (the row is a link): a picture, a video's frame.
+  const gist = task && gistOf(task)
   const note = rowNote(watch)
   return (
     <li>
@@ -47,8 +48,11 @@ function SidebarRow({ taskId, watch, current }: { taskId: string; watch: TaskWat
           <span className="block truncate font-mono text-xs">{shortId(taskId)}</span>
           <span className="block truncate text-xs text-stone-500 dark:text-stone-400">{task?.model ?? ''}</span>
         </span>
-        {preview && hasUrl(preview) && (
-          <img src={preview.url} alt="" loading="lazy" referrerPolicy="no-referrer" className="h-8 w-8 shrink-0 rounded object-cover" />
+        {gist?.kind === 'picture' && (
+          <img src={gist.url} alt="" loading="lazy" referrerPolicy="no-referrer" className="size-8 shrink-0 rounded object-cover" />
+        )}
+        {gist?.kind === 'video' && (
+          <video src={`${gist.url}#t=0.1`} aria-hidden="true" preload="metadata" muted playsInline className="size-8 shrink-0 rounded bg-stone-900 object-cover" />
         )}
         <span className="flex shrink-0 flex-col items-end gap-0.5">
           {task && (

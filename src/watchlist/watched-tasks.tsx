@@ -3,7 +3,7 @@
 import { MAX_IN_FLIGHT, MAX_PER_SECOND } from '../contract/request-pace'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useId } from 'react'
-import { hasUrl, type TaskStatus } from '../api/task-view'
+import type { TaskStatus } from '../api/task-view'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
 import { formatAge } from '../lib/format'
@@ -24,6 +24,7 @@ import { justSettled } from './settle-notices'
 import type { WatchEntry } from './watch-entry'
 import { unwatch } from './watchlist'
 import { ALL_TASKS, isFiltered, statusFilter, type ListSort, type ListView } from './list-view'
+import { RowPreview } from './row-preview'
 import { SelectAll, SelectBox, SelectionBar, totalsText, useSelection, type Selection, type SelectionActions } from './selection'
 
 /** How long a settled task took, or how long a running one has run; blank when unknown. */
@@ -62,7 +63,6 @@ function WatchRow({ taskId, watch, now, selection }: { taskId: string; watch: Ta
   const task = watch?.task
   // A row flashes for a few seconds after its task settles, and stays marked until seen.
   const flashing = watch !== undefined && justSettled(watch) !== undefined && now - watch.updatedAt < 4000
-  const preview = task?.artifacts.find((a) => a.kind === 'image' || a.kind === 'pbr-map' || a.kind === 'texture')
   const progress = task?.progress ?? 0
   // Only a task still under way has progress worth a bar; a settled one says it in its status.
   const running = task?.status === 'pending' || task?.status === 'processing'
@@ -123,11 +123,7 @@ function WatchRow({ taskId, watch, now, selection }: { taskId: string; watch: Ta
       <td data-label="Age" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{task?.createdAt ? formatAge(now - task.createdAt) : ''}</td>
       <td data-label="Duration" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{durationOf(watch, now)}</td>
       <td data-label="Links expire" className={`${CELL} ${LABELLED} text-sm whitespace-nowrap`}>{expiryText(watch, now)}</td>
-      <td className={CELL}>
-        {preview && hasUrl(preview) && (
-          <img src={preview.url} alt={`First result of ${taskId}`} loading="lazy" referrerPolicy="no-referrer" className="h-10 w-10 rounded object-cover" />
-        )}
-      </td>
+      <td className={CELL}>{task && <RowPreview task={task} taskId={taskId} />}</td>
       <td className="py-2 max-sm:ml-auto max-sm:py-0">
         <Button variant="quiet" onClick={() => unwatch([taskId])} aria-label={`Stop watching ${taskId}`}>
           Remove
