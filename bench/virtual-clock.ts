@@ -151,6 +151,8 @@ export function driveClock(page: Page): ClockDriver {
 
 async function step(page: Page, options: StepOptions, loading: ReadonlySet<Request>): Promise<number> {
   const { selector, done, until, advancing, returnWithoutTimers = false, graceMs = 0 } = options
+  let zeroStepAt: number | undefined
+  let zeroStepNext: number | null = null
   for (let steps = 0; ; steps++) {
     let probe = await quiet(page, selector, loading)
     if (graceMs > 0 && !done(probe.text)) {
@@ -161,7 +163,13 @@ async function step(page: Page, options: StepOptions, loading: ReadonlySet<Reque
     const due = probe.next !== null && probe.next <= probe.now
     if (done(probe.text) || (probe.now >= until && !due) || (returnWithoutTimers && probe.next === null)) return probe.now
     if (steps > 200_000) throw new Error('the page kept setting timers without end')
-    const target = due ? probe.now : Math.min(until, probe.next ?? until)
+    // A zero delay set while a timer's work is still running (its promises, the renders it
+    // starts) is 1 ms to Playwright's clock, as browsers clamp nested timers: the tracker cannot
+    // tell those apart, so when a zero-length step left the same timer due, the clock moves 1 ms.
+    const stuck = due && zeroStepAt === probe.now && zeroStepNext === probe.next
+    const target = due ? probe.now + (stuck ? 1 : 0) : Math.min(until, probe.next ?? until)
+    zeroStepAt = target === probe.now ? probe.now : undefined
+    zeroStepNext = probe.next
     advancing(target)
     await page.clock.runFor(target - probe.now)
   }

@@ -100,7 +100,7 @@ export function TaskPage({ taskId }: { taskId: string }) {
               </>
             }
             notice={<KeptNotice taskId={task.id} />}
-            clock={<TaskClock task={task} watch={watch} onCheckNow={checkNow} />}
+            clock={<TaskClock taskId={taskId} task={task} watch={watch} onCheckNow={checkNow} />}
           />
           <TaskFailure task={task} />
           {/* Until the kept copy is open, the links would be tried, and a dead one would stay

@@ -1,6 +1,8 @@
 // Time made visible on a task's page: how long it has run and has left, or how long it took; when
 // foxwatch last asked and will ask next; and "Check now".
+import { useIsFetching } from '@tanstack/react-query'
 import { isWatchOver } from '../api/polling'
+import { taskQueries } from '../api/task-queries'
 import { checkTimesOf, runningFor, timeLeftMs, tookOf } from '../api/task-timing'
 import type { TaskView } from '../api/task-view'
 import type { TaskWatch } from '../api/task-watch'
@@ -31,14 +33,18 @@ export function durationText(task: TaskView, history: TaskWatch['history'], now:
 }
 
 type TaskClockProps = {
+  /** The ID asked for (the answer's own may differ): its query is the one watched for activity. */
+  taskId: string
   task: TaskView
   watch: TaskWatch | undefined
   onCheckNow: () => void
 }
 
-export function TaskClock({ task, watch, onCheckNow }: TaskClockProps) {
+export function TaskClock({ taskId, task, watch, onCheckNow }: TaskClockProps) {
   // Its own second hand, so only this line draws again each second, not the results.
   const now = useNow()
+  // A quiet sign while foxwatch is asking foxapi: this line alone listens for it.
+  const checking = useIsFetching({ queryKey: taskQueries.watch(taskId).queryKey }) > 0
   const duration = durationText(task, watch?.history ?? [], now)
   const times = watch && !isWatchOver(watch) ? checkTimesOf(watch, document.hidden) : undefined
   const waitFor = times ? times.notBefore - now : 0
@@ -47,7 +53,7 @@ export function TaskClock({ task, watch, onCheckNow }: TaskClockProps) {
       {duration && <span>{duration}</span>}
       {times && (
         <span>
-          {`Checked ${formatAge(now - times.checkedAt)} ago`}
+          {checking ? 'Checking now…' : `Checked ${formatAge(now - times.checkedAt)} ago`}
           {times.nextAt !== undefined && ` · next check in ${formatAge(Math.max(0, times.nextAt - now))}`}
         </span>
       )}
