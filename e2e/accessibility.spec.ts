@@ -2,6 +2,7 @@
 // keyboard alone must manage: open a task, walk its images, reach a transcript's words.
 import type { Locator, Page } from '@playwright/test'
 import axe, { type AxeResults, type RunOptions } from 'axe-core'
+import { POLICY } from '../src/api/polling'
 import { demoClock, expect, heldDemoTask, settledDemoTask, test, type TaskPage } from './fixtures'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -94,6 +95,36 @@ test.describe('in the light and the dark theme', () => {
     await page.getByRole('button', { name: 'Add key' }).click()
     await expect(page.getByLabel('API key', { exact: true })).toBeFocused()
     await expectAccessibleInBothThemes(page, 'key menu')
+  })
+
+  test('the history, kept and IDs pages at phone width have no serious accessibility violations', async ({ page, taskPage }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`/?watch=${await settledDemoTask('demo-sora-character')}`)
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText('Completed')
+    for (const [name, ready] of [
+      ['History', page.getByRole('list', { name: 'Task history' })],
+      ['Kept', page.getByText('Nothing kept yet.')],
+      ['IDs', page.getByRole('list', { name: 'Saved IDs' })],
+    ] as const) {
+      await taskPage.section(name)
+      await expect(ready).toBeVisible()
+      await expectAccessibleInBothThemes(page, `${name} page at 390 px`)
+    }
+  })
+
+  test('a task page with the watchlist beside it and a toast has no serious accessibility violations', async ({ page }) => {
+    const running = await heldDemoTask('demo-image')
+    const other = await settledDemoTask('demo-video')
+    await page.clock.install()
+    await page.goto(`/?watch=${running},${other}`)
+    await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText(['Pending', 'Completed'])
+    await page.getByRole('link', { name: other, exact: true }).click()
+    await expect(page.getByRole('navigation', { name: 'Watchlist beside the task' })).toBeVisible()
+    await demoClock.settle(running)
+    // The list beside the task asks again at the policy's slowest; the page's clock is moved past it.
+    await page.clock.runFor(POLICY.steadyMs)
+    await expect(page.getByRole('region', { name: 'Finished while you were elsewhere' })).toBeVisible()
+    await expectAccessibleInBothThemes(page, 'task page beside the watchlist, with a toast')
   })
 
   test('the watchlist with rows, the history, the kept and the IDs pages have no serious accessibility violations', async ({ page, taskPage }) => {

@@ -18,6 +18,14 @@ test('on a wide screen the watchlist stays beside the task, the open one marked,
   await expect(row(first)).toHaveAttribute('aria-current', 'page')
   await expect(row(second)).not.toHaveAttribute('aria-current')
   await expect(row(second)).toContainText('Completed')
+  // A running one says how far it is and how long it has run; the settled ones how long they took, when seen.
+  const running = await heldDemoTask('demo-slow')
+  await demoClock.advance(running, 20_000)
+  await taskPage.taskId.fill(running)
+  await taskPage.taskId.press('Enter')
+  await expect(row(running)).toContainText(/Processing\s*\d+% · (\d+ min )?\d+ s/)
+  await expect(row(running)).toHaveAttribute('aria-current', 'page')
+  await row(first).click()
 
   await page.keyboard.press('j')
   await expect(page).toHaveURL(new RegExp(`/tasks/${second}$`))

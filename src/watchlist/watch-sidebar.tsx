@@ -9,6 +9,9 @@ import { Link } from '../lib/link'
 import { taskPath } from '../lib/router'
 import { gistOf } from './row-preview'
 import { useWatchlist } from './watchlist'
+import { runningFor, timeLeftMs, tookOf } from '../api/task-timing'
+import { formatAge } from '../lib/format'
+import { useNow } from '../lib/use-now'
 
 /** An ID short enough for a narrow row: its start and its end, the middle elided. */
 export function shortId(taskId: string, room = 22): string {
@@ -20,20 +23,29 @@ export function shortId(taskId: string, room = 22): string {
   return `${taskId.slice(0, kept - tail)}…${taskId.slice(-tail)}`
 }
 
-/** What a row says besides its status: how far a running task is, or why a query failed. */
-function rowNote(watch: TaskWatch | undefined): string {
+/**
+ * What a row says besides its status: how far a running task is and how long it has left (or
+ * has run), how long a settled one took, or why a query failed.
+ */
+function rowNote(watch: TaskWatch | undefined, now: number): string {
   if (watch?.problem) return problemWord(watch.problem.kind)
   const task = watch?.task
   if (!task) return 'asking…'
-  if (task.status === 'processing' || task.status === 'pending') return `${task.progress}%`
-  return ''
+  if (task.status === 'processing' || task.status === 'pending') {
+    const left = timeLeftMs(task, now)
+    const ran = runningFor(task, watch.history, now)
+    const time = left !== undefined && left > 0 ? `${formatAge(left)} left` : ran === undefined ? '' : formatAge(ran)
+    return [task.progress === undefined ? '' : `${task.progress}%`, time].filter(Boolean).join(' · ')
+  }
+  const took = tookOf(task, watch.history)
+  return took ? `took ${formatAge(took.totalMs)}` : ''
 }
 
-function SidebarRow({ taskId, watch, current }: { taskId: string; watch: TaskWatch | undefined; current: boolean }) {
+function SidebarRow({ taskId, watch, current, now }: { taskId: string; watch: TaskWatch | undefined; current: boolean; now: number }) {
   const task = watch?.task
   // Only what fits a narrow row and takes no click (the row is a link): a picture, a video's frame.
   const gist = task && gistOf(task)
-  const note = rowNote(watch)
+  const note = rowNote(watch, now)
   return (
     <li>
       <Link
@@ -71,13 +83,14 @@ export function WatchSidebar({ currentTaskId }: { currentTaskId: string }) {
   // The same queries as the watchlist's table: one cache, one request budget. The list arriving
   // beside a task never asks for it again: the task's own polling (and its backoff) decides.
   const watches = useQueries({ queries: entries.map((entry) => ({ ...taskQueries.watch(entry.taskId), refetchOnMount: false })) })
+  const now = useNow()
   if (entries.length === 0) return null
   return (
     <nav aria-label="Watchlist beside the task" className="space-y-2">
       <h2 className="px-2 text-sm font-semibold text-stone-600 dark:text-stone-300">Watchlist</h2>
       <ul className="space-y-0.5">
         {entries.map((entry, i) => (
-          <SidebarRow key={entry.taskId} taskId={entry.taskId} watch={watches[i]?.data} current={entry.taskId === currentTaskId} />
+          <SidebarRow key={entry.taskId} taskId={entry.taskId} watch={watches[i]?.data} current={entry.taskId === currentTaskId} now={now} />
         ))}
       </ul>
     </nav>
