@@ -64,6 +64,20 @@ async function expectAccessibleInBothThemes(page: Page, what: string) {
   }
 }
 
+/** Goes to the history, kept and IDs pages in turn, as a person would, and scans each once drawn. */
+async function expectSectionPagesAccessible(taskPage: TaskPage, where: string) {
+  const { page } = taskPage
+  for (const [name, ready] of [
+    ['History', page.getByRole('list', { name: 'Task history' })],
+    ['Kept', page.getByText('Nothing kept yet.')],
+    ['IDs', page.getByRole('list', { name: 'Saved IDs' })],
+  ] as const) {
+    await taskPage.section(name)
+    await expect(ready).toBeVisible()
+    await expectAccessibleInBothThemes(page, `${name} page${where}`)
+  }
+}
+
 async function openCompleted(taskPage: TaskPage, scenario: string) {
   await taskPage.openSettled(`demo-${scenario}`)
 }
@@ -101,15 +115,7 @@ test.describe('in the light and the dark theme', () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`/?watch=${await settledDemoTask('demo-sora-character')}`)
     await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText('Completed')
-    for (const [name, ready] of [
-      ['History', page.getByRole('list', { name: 'Task history' })],
-      ['Kept', page.getByText('Nothing kept yet.')],
-      ['IDs', page.getByRole('list', { name: 'Saved IDs' })],
-    ] as const) {
-      await taskPage.section(name)
-      await expect(ready).toBeVisible()
-      await expectAccessibleInBothThemes(page, `${name} page at 390 px`)
-    }
+    await expectSectionPagesAccessible(taskPage, ' at 390 px')
   })
 
   test('a task page with the watchlist beside it and a toast has no serious accessibility violations', async ({ page }) => {
@@ -133,15 +139,7 @@ test.describe('in the light and the dark theme', () => {
     await page.getByRole('link', { name: 'foxwatch' }).click()
     await expect(page.getByRole('table', { name: 'Watched tasks' }).getByTestId('watch-status')).toHaveText('Completed')
     await expectAccessibleInBothThemes(page, 'watchlist')
-    for (const [name, ready] of [
-      ['History', page.getByRole('list', { name: 'Task history' })],
-      ['Kept', page.getByText('Nothing kept yet.')],
-      ['IDs', page.getByRole('list', { name: 'Saved IDs' })],
-    ] as const) {
-      await taskPage.section(name)
-      await expect(ready).toBeVisible()
-      await expectAccessibleInBothThemes(page, `${name} page`)
-    }
+    await expectSectionPagesAccessible(taskPage, '')
   })
 
   for (const { scenario, ready } of FAMILIES) {
