@@ -18,6 +18,7 @@ test('on a wide screen the watchlist stays beside the task, the open one marked,
   await expect(row(first)).toHaveAttribute('aria-current', 'page')
   await expect(row(second)).not.toHaveAttribute('aria-current')
   await expect(row(second)).toContainText('Completed')
+  await expect(row(second)).toContainText('♪ audio')
   // A running one says how far it is and how long it has run; the settled ones how long they took, when seen.
   const running = await heldDemoTask('demo-slow')
   await demoClock.advance(running, 20_000)

@@ -252,6 +252,15 @@ test('a row whose task needs a key says "Needs key", not "asking…", and only r
   await expect(table.getByRole('progressbar', { name: `Progress of ${running}` })).toBeVisible()
   // Nothing was asked of foxapi for the task that needs a key.
   expect(await upstreamQueries(real)).toEqual([])
+
+  // One opened from a link, with no answer yet for want of a key, can still be added from its page.
+  const another = uniqueId('fake-ok')
+  await page.goto(`/tasks/${another}`)
+  await expect(page.getByRole('alert')).toContainText('needs a foxapi API key')
+  await page.getByRole('button', { name: 'Add to watchlist' }).click()
+  await expect(page.getByRole('button', { name: 'Remove from watchlist' })).toBeVisible()
+  await page.goto('/')
+  await expect(table.getByTestId('watch-status')).toHaveText(['Needs key', 'Pending', 'Completed', 'Needs key'])
 })
 
 test('each row shows its kind of preview: a picture, a video frame, a play button, an answer\'s first line, an ID, a failure', async ({ page }) => {

@@ -86,6 +86,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
       {watch?.problem && <ProblemBanner problem={watch.problem} stale={task !== undefined} onRetry={retry} />}
       {/* A task that needs a key offers the field right here, ready to type into. */}
       {watch?.problem?.kind === 'no-key' && !apiKey && <ApiKeyField autoFocus />}
+      {/* Before any answer there is no summary to hold the button: it stands on its own. */}
+      {!task && <WatchToggle taskId={taskId} />}
       {watch?.older && watch.task && <OlderAnswerNote shown={watch.task} older={watch.older} />}
       {task && shown && (
         <>

@@ -43,7 +43,8 @@ function rowNote(watch: TaskWatch | undefined, now: number): string {
 
 function SidebarRow({ taskId, watch, current, now }: { taskId: string; watch: TaskWatch | undefined; current: boolean; now: number }) {
   const task = watch?.task
-  // Only what fits a narrow row and takes no click (the row is a link): a picture, a video's frame.
+  // What fits a narrow row and takes no click (the row is a link): a picture or a video's frame
+  // beside it, or a line of text (an answer, an ID, why it failed) under the model.
   const gist = task && gistOf(task)
   const note = rowNote(watch, now)
   return (
@@ -59,6 +60,10 @@ function SidebarRow({ taskId, watch, current, now }: { taskId: string; watch: Ta
         <span className="min-w-0 flex-1">
           <span className="block truncate font-mono text-xs">{shortId(taskId)}</span>
           <span className="block truncate text-xs text-stone-500 dark:text-stone-400">{task?.model ?? ''}</span>
+          {(gist?.kind === 'text' || gist?.kind === 'id' || gist?.kind === 'failure') && (
+            <span className={`block truncate text-xs ${gist.kind === 'failure' ? 'text-red-700 dark:text-red-400' : gist.kind === 'id' ? 'font-mono' : ''}`}>{gist.text}</span>
+          )}
+          {gist?.kind === 'audio' && <span className="block text-xs text-stone-500 dark:text-stone-400">♪ audio</span>}
         </span>
         {gist?.kind === 'picture' && (
           <img src={gist.url} alt="" loading="lazy" referrerPolicy="no-referrer" className="size-8 shrink-0 rounded object-cover" />
