@@ -21,6 +21,7 @@ import { judge, rowOf, table, type Failure, type Figure } from './figures.ts'
 import { measureFirstLoadJs, measureInteractive } from './page-load.ts'
 import { measurePollQueries } from './poll-queries.ts'
 import { measureSaveAll, defineSaveTasks, saveAllFigures } from './save-all.ts'
+import { defineKeptTasks, measureKeptSave } from './kept-save.ts'
 import { measureSettleDelay } from './settle-delay.ts'
 import { measureTaskRoute } from './task-route.ts'
 import { defineTranscriptTasks, measureTranscript, transcriptFigures } from './transcript.ts'
@@ -53,11 +54,11 @@ const runs = Math.round(count(args.runs, smoke ? 1 : 3, 'runs'))
 const sizes = smoke
   ? {
     durations: [5], delayTasks: 2, delayRuns: 1, settleSeconds: [1, 3] as const, words: 2000, watchTasks: 20, watchSeconds: 2, watchRuns: 1,
-    routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1,
+    routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1, keptBytes: 16 * 2 ** 20,
   }
   : {
     durations: [5, 60, 600], delayTasks: 6, delayRuns: 5, settleSeconds: [3, 30] as const, words: 20_000, watchTasks: 200, watchSeconds: 300, watchRuns: 1,
-    routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5),
+    routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5), keptBytes: 2 ** 30,
   }
 sizes.watchSeconds = count(args['watch-seconds'], sizes.watchSeconds, 'watch-seconds')
 sizes.watchTasks = Math.round(count(args['watch-tasks'], sizes.watchTasks, 'watch-tasks'))
@@ -73,6 +74,7 @@ const GROUPS = [
   { name: 'watch', figures: [7] },
   { name: 'route', figures: [8] },
   { name: 'save-all', figures: [9] },
+  { name: 'kept-save', figures: [10] },
 ] as const
 type GroupName = (typeof GROUPS)[number]['name']
 
@@ -81,7 +83,7 @@ function selected(): Set<GroupName> {
   const chosen = new Set<GroupName>()
   for (const word of args.only.split(',').map((part) => part.trim()).filter(Boolean)) {
     const group = GROUPS.find((g) => g.name === word || g.figures.some((n) => String(n) === word))
-    if (!group) throw new Error(`--only: no figure "${word}"; use 1–9 or ${GROUPS.map((g) => g.name).join(', ')}`)
+    if (!group) throw new Error(`--only: no figure "${word}"; use 1–10 or ${GROUPS.map((g) => g.name).join(', ')}`)
     chosen.add(group.name)
   }
   return chosen
@@ -100,6 +102,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 const upstream = await startFakeUpstream(PORTS.upstream)
 defineTranscriptTasks(upstream)
 defineSaveTasks(upstream)
+defineKeptTasks(upstream)
 const server = needsBrowser ? await startFoxwatch({ build, port: PORTS.server, upstream: upstream.url }) : undefined
 const browser = needsBrowser ? await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : undefined
 const chromiumVersion = browser?.version()
@@ -139,6 +142,8 @@ try {
   await measure('save-all', `save all of ${sizes.saveFiles} × ${sizes.saveFileBytes / 2 ** 20} MiB`, async () =>
     saveAllFigures(await measureSaveAll(build, upstream, { runs, files: sizes.saveFiles, fileBytes: sizes.saveFileBytes, port: PORTS.save, log }),
       sizes.saveFiles, sizes.saveFileBytes))
+  await measure('kept-save', `save all of a kept ${sizes.keptBytes / 2 ** 20} MiB task`, () =>
+    measureKeptSave(need(browser), base, { runs, bytes: sizes.keptBytes }))
 } finally {
   await browser?.close()
   await server?.stop()
