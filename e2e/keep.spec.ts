@@ -1,5 +1,6 @@
 // Keep in this browser: a kept task previews, saves and zips from the browser's own storage,
 // after its result host is gone; auto-keep; the home page's storage view.
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { unzipSync } from 'fflate'
@@ -70,6 +71,8 @@ test('a kept task still previews, saves and zips after its result host is gone',
   const zip = await zipping
   expect(zip.suggestedFilename()).toBe(`${id}.zip`)
   const entries = unzipSync(new Uint8Array(readFileSync(await zip.path())))
+  // An independent reader checks every entry's CRC-32, which fflate does not.
+  expect(execFileSync('unzip', ['-t', await zip.path()], { encoding: 'utf8' })).toMatch(/No errors detected/)
   const manifest = Manifest.parse(JSON.parse(new TextDecoder().decode(entries['manifest.json'])))
   expect(manifest.task_id).toBe(id)
   expect(Object.keys(entries).sort()).toEqual([`${id}-1.png`, `${id}-2.png`, 'manifest.json', 'task.json'])
@@ -82,6 +85,38 @@ test('a kept task still previews, saves and zips after its result host is gone',
   }
   expect(manifest.files[1]).toMatchObject({ url: `${FAKE_UPSTREAM}/files/vanishing/${id}/1.png`, content_type: 'image/png', sha256: sha256(picture) })
   expect(JSON.parse(new TextDecoder().decode(entries['task.json']))).toMatchObject({ id, status: 'completed' })
+})
+
+test('a task kept before its files\' hashes were recorded still zips with the right CRC-32 and SHA-256', async ({ page, taskPage }) => {
+  const id = await taskPage.openSettled('demo-image')
+  await keep(taskPage)
+  // As an older foxwatch wrote it: meta.json without crc32 and sha256 for its files.
+  const stripped = await page.evaluate(async (taskId) => {
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('foxwatch-kept')
+    const folder = await root.getDirectoryHandle(`task-${encodeURIComponent(taskId).replace(/\./g, '%2E')}`)
+    const handle = await folder.getFileHandle('meta.json')
+    const meta = JSON.parse(await (await handle.getFile()).text()) as { files: Array<Record<string, unknown>> }
+    const had = meta.files.every((file) => typeof file['crc32'] === 'number' && typeof file['sha256'] === 'string')
+    for (const file of meta.files) {
+      delete file['crc32']
+      delete file['sha256']
+    }
+    const writable = await handle.createWritable()
+    await writable.write(JSON.stringify(meta))
+    await writable.close()
+    return had
+  }, id)
+  expect(stripped, 'a keep records each file\'s hashes').toBe(true)
+  await page.reload()
+  await expect(page.getByRole('status', { name: 'Kept in this browser' })).toBeVisible()
+  const zipping = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save all' }).click()
+  const zip = await zipping
+  expect(execFileSync('unzip', ['-t', await zip.path()], { encoding: 'utf8' })).toMatch(/No errors detected/)
+  const entries = unzipSync(new Uint8Array(readFileSync(await zip.path())))
+  const manifest = Manifest.parse(JSON.parse(new TextDecoder().decode(entries['manifest.json'])))
+  expect(manifest.files).toHaveLength(4)
+  for (const file of manifest.files) expect(sha256(entries[file.name] ?? new Uint8Array()), file.name).toBe(file.sha256)
 })
 
 test('auto-keep keeps a task that completes while watched', async ({ page, taskPage }) => {

@@ -14,6 +14,12 @@ export const KeptFile = z.object({
   contentType: z.nullable(z.string()),
   size: z.number().check(z.minimum(0)),
   keptAt: z.number(),
+  /**
+   * The file's CRC-32 and SHA-256, taken as it was kept, so Save all needs no second pass over it.
+   * Files kept before these were recorded have neither, and are hashed when saved.
+   */
+  crc32: z.optional(z.int().check(z.minimum(0))),
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
 })
 export type KeptFile = z.infer<typeof KeptFile>
 
