@@ -10,8 +10,7 @@ import { hasUrl, type TaskView } from '../api/task-view'
 import { fileNameFor, saveHref } from '../api/file-name'
 import { META, readMeta, type KeptFile, type KeptMeta } from './kept-meta'
 import { isKeepAvailable, keptRoot, publishKept, readKept, refreshKept } from './kept-store'
-import { Crc32 } from './crc32'
-import { Sha256 } from './sha256'
+import { hashingStream } from './hashing'
 
 /** A folder name for any task ID: OPFS refuses `/`, `\`, `.` and `..`. */
 function folderFor(taskId: string): string {
@@ -49,17 +48,10 @@ async function copyInto(folder: FileSystemDirectoryHandle, url: string, name: st
   const handle = await folder.getFileHandle(fileFor(index), { create: true })
   // Streamed to disk chunk by chunk (the writable only replaces the file when it closes), and
   // hashed on the way for Save all's zip and manifest: one pass over the bytes, not two.
-  const crc = new Crc32()
-  const sha = new Sha256()
-  const hashing = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      crc.update(chunk)
-      sha.update(chunk)
-      controller.enqueue(chunk)
-    },
-  })
-  await response.body.pipeThrough(hashing).pipeTo(await handle.createWritable())
-  return { contentType: response.headers.get('content-type'), size: (await handle.getFile()).size, crc32: crc.value(), sha256: sha.hex() }
+  const hashing = hashingStream()
+  await response.body.pipeThrough(hashing.stream).pipeTo(await handle.createWritable())
+  const { crc32, sha256 } = await hashing.digest()
+  return { contentType: response.headers.get('content-type'), size: (await handle.getFile()).size, crc32, sha256 }
 }
 
 let askedToPersist = false

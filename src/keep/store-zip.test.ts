@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { digestBlob, storeZip } from './store-zip'
+import { storeZip } from './store-zip'
+import { digestBlob } from './hashing'
 
 /** A bit-at-a-time CRC-32, independent of the table-driven one under test. */
 function crc32(data: Uint8Array): number {
@@ -29,7 +30,7 @@ describe('storeZip', () => {
     const entries = await Promise.all(
       Object.entries(files).map(async ([name, data]) => {
         const blob = new Blob([data])
-        return { name, data: blob, crc: (await digestBlob(blob)).crc, modified: new Date(2025, 5, 1, 12, 30, 10) }
+        return { name, data: blob, crc: (await digestBlob(blob)).crc32, modified: new Date(2025, 5, 1, 12, 30, 10) }
       }),
     )
     const zip = new Uint8Array(await storeZip(entries).arrayBuffer())
@@ -55,6 +56,6 @@ describe('storeZip', () => {
   it('digests a blob in one pass: size, CRC-32 and SHA-256', async () => {
     const data = bytes(200_000, 29)
     const digest = await digestBlob(new Blob([data.subarray(0, 5), data.subarray(5)]))
-    expect(digest).toEqual({ size: data.byteLength, crc: crc32(data), sha256: await sha256Hex(data) })
+    expect(digest).toEqual({ size: data.byteLength, crc32: crc32(data), sha256: await sha256Hex(data) })
   })
 })

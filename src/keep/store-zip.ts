@@ -2,32 +2,15 @@
 // the file bytes stay the Files they are (on disk, in the origin private file system), and the
 // browser streams the composite Blob to disk when it is downloaded. Entries are STORED: media is
 // already compressed, and storing keeps the archive a pure concatenation.
-import { Crc32 } from './crc32'
-import { Sha256 } from './sha256'
 import { centralRecord, endRecord, localHeader, MAX_ENTRIES, MAX_OFFSET } from '../contract/zip-records'
 
 export type ZipEntry = {
   /** Path inside the zip, with `/` between folders. */
   name: string
   data: Blob
-  /** CRC-32 of `data`, from digestBlob. */
+  /** CRC-32 of `data` (hashing.ts). */
   crc: number
   modified: Date
-}
-
-export type BlobDigest = { crc: number; sha256: string; size: number }
-
-/** Reads a Blob once, as a stream, for both the zip's CRC and the manifest's SHA-256. */
-export async function digestBlob(blob: Blob): Promise<BlobDigest> {
-  const crc = new Crc32()
-  const sha = new Sha256()
-  let size = 0
-  for await (const chunk of blob.stream()) {
-    crc.update(chunk)
-    sha.update(chunk)
-    size += chunk.byteLength
-  }
-  return { crc: crc.value(), sha256: sha.hex(), size }
 }
 
 export class ZipTooLarge extends Error {}
