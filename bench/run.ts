@@ -22,6 +22,7 @@ import { measureFirstLoadJs, measureInteractive } from './page-load.ts'
 import { measurePollQueries } from './poll-queries.ts'
 import { measureSaveAll, defineSaveTasks, saveAllFigures } from './save-all.ts'
 import { defineKeptTasks, measureKeptSave } from './kept-save.ts'
+import { measureBigList } from './big-list.ts'
 import { measureSettleDelay } from './settle-delay.ts'
 import { measureTaskRoute } from './task-route.ts'
 import { defineTranscriptTasks, measureTranscript, transcriptFigures } from './transcript.ts'
@@ -54,11 +55,11 @@ const runs = Math.round(count(args.runs, smoke ? 1 : 3, 'runs'))
 const sizes = smoke
   ? {
     durations: [5], delayTasks: 2, delayRuns: 1, settleSeconds: [1, 3] as const, words: 2000, watchTasks: 20, watchSeconds: 2, watchRuns: 1,
-    routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1, keptBytes: 16 * 2 ** 20,
+    routeSeconds: 0.5, connections: 8, saveFiles: 4, saveFileBytes: 4 * 2 ** 20, loadRuns: 1, keptBytes: 16 * 2 ** 20, listTasks: 100, listBaseline: 10,
   }
   : {
     durations: [5, 60, 600], delayTasks: 6, delayRuns: 5, settleSeconds: [3, 30] as const, words: 20_000, watchTasks: 200, watchSeconds: 300, watchRuns: 1,
-    routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5), keptBytes: 2 ** 30,
+    routeSeconds: 2, connections: 32, saveFiles: 4, saveFileBytes: 256 * 2 ** 20, loadRuns: Math.max(runs, 5), keptBytes: 2 ** 30, listTasks: 1000, listBaseline: 100,
   }
 sizes.watchSeconds = count(args['watch-seconds'], sizes.watchSeconds, 'watch-seconds')
 sizes.watchTasks = Math.round(count(args['watch-tasks'], sizes.watchTasks, 'watch-tasks'))
@@ -75,6 +76,7 @@ const GROUPS = [
   { name: 'route', figures: [8] },
   { name: 'save-all', figures: [9] },
   { name: 'kept-save', figures: [10] },
+  { name: 'big-list', figures: [11] },
 ] as const
 type GroupName = (typeof GROUPS)[number]['name']
 
@@ -83,7 +85,7 @@ function selected(): Set<GroupName> {
   const chosen = new Set<GroupName>()
   for (const word of args.only.split(',').map((part) => part.trim()).filter(Boolean)) {
     const group = GROUPS.find((g) => g.name === word || g.figures.some((n) => String(n) === word))
-    if (!group) throw new Error(`--only: no figure "${word}"; use 1–10 or ${GROUPS.map((g) => g.name).join(', ')}`)
+    if (!group) throw new Error(`--only: no figure "${word}"; use 1–11 or ${GROUPS.map((g) => g.name).join(', ')}`)
     chosen.add(group.name)
   }
   return chosen
@@ -144,6 +146,8 @@ try {
       sizes.saveFiles, sizes.saveFileBytes))
   await measure('kept-save', `save all of a kept ${sizes.keptBytes / 2 ** 20} MiB task`, () =>
     measureKeptSave(need(browser), base, { runs, bytes: sizes.keptBytes }))
+  await measure('big-list', `a watchlist of ${sizes.listTasks} tasks`, () =>
+    measureBigList(need(browser), base, upstream, { runs, tasks: sizes.listTasks, baselineTasks: sizes.listBaseline }))
 } finally {
   await browser?.close()
   await server?.stop()
