@@ -2,7 +2,8 @@
 // the request budget. A chunk of its own, fetched only when the watchlist is not empty.
 import { MAX_IN_FLIGHT, MAX_PER_SECOND } from '../contract/request-pace'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useId } from 'react'
+import { useId, useState } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import type { TaskStatus } from '../api/task-view'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
@@ -58,7 +59,17 @@ function expiryText(watch: TaskWatch | undefined, now: number): string {
 const CELL = 'py-2 pr-3 max-sm:py-0 max-sm:pr-0 max-sm:empty:hidden'
 const LABELLED = 'max-sm:text-xs max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400'
 
-function WatchRow({ taskId, watch, now, selection }: { taskId: string; watch: TaskWatch | undefined; now: number; selection: Selection }) {
+type WatchRowProps = {
+  taskId: string
+  watch: TaskWatch | undefined
+  now: number
+  selection: Selection
+  /** Its place in the list, and where its height is measured (the list draws only what is near the window). */
+  index: number
+  measure: (row: HTMLTableRowElement | null) => void
+}
+
+function WatchRow({ taskId, watch, now, selection, index, measure }: WatchRowProps) {
   const unseen = useUnseen().has(taskId)
   const task = watch?.task
   // A row flashes for a few seconds after its task settles, and stays marked until seen.
@@ -71,6 +82,8 @@ function WatchRow({ taskId, watch, now, selection }: { taskId: string; watch: Ta
   const selected = selection.has(taskId)
   return (
     <tr
+      ref={measure}
+      data-index={index}
       data-flashing={flashing || undefined}
       data-selected={selected || undefined}
       className={`border-t border-stone-200 transition-colors focus-within:bg-orange-50/70 max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 dark:focus-within:bg-orange-950/40 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : selected ? 'bg-orange-100/70 dark:bg-orange-900/40' : tint}`}
@@ -132,6 +145,9 @@ function WatchRow({ taskId, watch, now, selection }: { taskId: string; watch: Ta
     </tr>
   )
 }
+
+/** A first guess at a row's height, before it is measured: a desktop row with a thumbnail. */
+const ROW_HEIGHT_GUESS = 58
 
 /** A link that opens foxwatch watching these tasks. It holds IDs only, never a key. */
 export function shareLink(taskIds: readonly string[]): string {
@@ -275,6 +291,21 @@ export function WatchedTasks({ entries, actions, unsaved, view, setView }: Watch
   const { selection, chosen } = useSelection(shownIds)
   const chosenTasks = shown.flatMap(({ entry, watch }) => (watch?.task && selection.has(entry.taskId) ? [watch.task] : []))
   const totals = totalsText(shown.map(({ watch }) => ({ status: watch?.task?.status, credits: watch?.task?.creditsReserved })))
+  // Only the rows near the window are drawn (a thousand rows drawn every second would stall the
+  // page); the space of the others is kept above and below them, so the page scrolls as one.
+  const [body, setBody] = useState<HTMLTableSectionElement | null>(null)
+  const virtualizer = useWindowVirtualizer({
+    count: shown.length,
+    estimateSize: () => ROW_HEIGHT_GUESS,
+    overscan: 12,
+    getItemKey: (index) => shown[index]?.entry.taskId ?? index,
+    // Where the rows start on the page: read from the list itself, as it is laid out now.
+    scrollMargin: body ? body.getBoundingClientRect().top + window.scrollY : 0,
+  })
+  const drawn = virtualizer.getVirtualItems()
+  const start = virtualizer.options.scrollMargin
+  const above = Math.max(0, (drawn[0]?.start ?? start) - start)
+  const below = Math.max(0, virtualizer.getTotalSize() - ((drawn.at(-1)?.end ?? start) - start))
   return (
     <>
       <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Sort and filter the watchlist">
@@ -322,10 +353,16 @@ export function WatchedTasks({ entries, actions, unsaved, view, setView }: Watch
               <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
-          <tbody className="max-sm:block">
-            {shown.map(({ entry, watch }) => (
-              <WatchRow key={entry.taskId} taskId={entry.taskId} watch={watch} now={now} selection={selection} />
-            ))}
+          <tbody ref={setBody} className="max-sm:block">
+            {above > 0 && <tr aria-hidden="true" style={{ height: above }} className="max-sm:block" />}
+            {drawn.map((item) => {
+              const row = shown[item.index]
+              return row && (
+                <WatchRow key={row.entry.taskId} taskId={row.entry.taskId} watch={row.watch} now={now} selection={selection}
+                  index={item.index} measure={virtualizer.measureElement} />
+              )
+            })}
+            {below > 0 && <tr aria-hidden="true" style={{ height: below }} className="max-sm:block" />}
           </tbody>
         </table>
         {shown.length === 0 && isFiltered(view) && (
