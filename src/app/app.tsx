@@ -3,14 +3,14 @@ import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
 import { ChunkBoundary } from '../lib/chunk-boundary'
 import { ListPlaceholder } from '../lib/list-placeholder'
-import { ApiKeyControl } from '../settings/api-key-field'
+import { ApiKeyControl } from '../settings/api-key-control'
 import { SettingsMenu } from '../settings/settings-menu'
 import { loadStoredSettings, useSettings } from '../lib/settings'
 import { HomePage } from './home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
-import { useWatchlist, watchTasks } from '../watchlist/watchlist'
-import { useMediaQuery } from '../lib/use-media-query'
+import { preloadWatchlist } from '../watchlist/watchlist-view'
+import { watchTasks } from '../watchlist/watchlist'
 import { PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
 import { KEEP_QUERIES_MS } from './stored-queries'
 import { Shortcuts } from './shortcuts'
@@ -68,7 +68,7 @@ function Header({ route }: { route: Route }) {
             <SettingsMenu />
           </div>
         </div>
-        <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} watch={watchTasks} />
+        <TaskIdForm key={taskId ?? ''} initial={taskId ?? ''} watch={watchTasks} onFocus={preloadWatchlist} />
       </div>
     </header>
   )
@@ -78,8 +78,8 @@ const goHome = () => navigate('/')
 
 // The task page (results, renderers, keeping) is its own chunk: the home page never needs it. A
 // deep link starts fetching it at once, beside the entry, instead of after the first render.
-const loadTaskPage = () => import('./task-page')
-const TaskPage = lazy(() => loadTaskPage().then((module) => ({ default: module.TaskPage })))
+const loadTaskPage = () => import('./task-with-list')
+const TaskWithList = lazy(() => loadTaskPage().then((module) => ({ default: module.TaskWithList })))
 const deepLink = routeOf(window.location.pathname)
 if (deepLink.page === 'task') {
   // With no stored cache to restore first, the task's first query goes now, beside the task
@@ -111,50 +111,6 @@ const SECTION_PAGES = { history: HistoryPage, kept: KeptPage, ids: IdsPage } as 
 type SectionPageName = keyof typeof SECTION_PAGES
 const isSectionPage = (page: Route['page']): page is SectionPageName => Object.hasOwn(SECTION_PAGES, page)
 if (isSectionPage(deepLink.page)) void loadSectionPages().catch(() => undefined)
-
-// The watchlist beside a task is a chunk of its own, fetched only on a wide screen with
-// something watched.
-const WatchSidebar = lazy(() => import('../watchlist/watch-sidebar').then((module) => ({ default: module.WatchSidebar })))
-/** Wide enough for the watchlist beside the task (Tailwind's lg). */
-const WIDE = '(min-width: 1024px)'
-
-/**
- * A task's page, with the watchlist beside it on a wide screen; on a narrow one the watchlist is
- * the home page, and the task has a way back to it.
- */
-function TaskWithList({ taskId }: { taskId: string }) {
-  const wide = useMediaQuery(WIDE)
-  const watching = useWatchlist().length > 0
-  const page = (
-    <ChunkBoundary key={taskId} what="task page">
-      <Suspense fallback={<TaskPageLoading taskId={taskId} />}>
-        <TaskPage key={taskId} taskId={taskId} />
-      </Suspense>
-    </ChunkBoundary>
-  )
-  const beside = wide && watching
-  // The task stays the second child whichever way it is laid out, so a list arriving beside it
-  // (the task joins the watchlist as it opens) never starts it again.
-  return (
-    <div className={beside ? 'grid grid-cols-[16rem_minmax(0,1fr)] gap-6' : 'space-y-3'}>
-      {beside ? (
-        <aside className="sticky top-4 max-h-[calc(100vh-2rem)] self-start overflow-y-auto">
-          {/* Without it the task is still there; the list just stays away. */}
-          <ChunkBoundary what="watchlist" quiet>
-            <Suspense fallback={null}>
-              <WatchSidebar currentTaskId={taskId} />
-            </Suspense>
-          </ChunkBoundary>
-        </aside>
-      ) : wide ? null : (
-        <Link href="/" className="inline-block text-sm font-medium text-stone-600 underline-offset-2 hover:underline dark:text-stone-300">
-          ← Watchlist
-        </Link>
-      )}
-      {page}
-    </div>
-  )
-}
 
 /** One of the pages beside the watchlist, once its chunk has come. */
 function SectionPage({ page }: { page: SectionPageName }) {
@@ -197,7 +153,11 @@ export function App() {
       <Shortcuts onHome={goHome} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus-visible:outline-none">
         {route.page === 'task' ? (
-          <TaskWithList taskId={route.taskId} />
+          <ChunkBoundary what="task page">
+            <Suspense fallback={<TaskPageLoading taskId={route.taskId} />}>
+              <TaskWithList taskId={route.taskId} />
+            </Suspense>
+          </ChunkBoundary>
         ) : isSectionPage(route.page) ? (
           <SectionPage page={route.page} />
         ) : (

@@ -2,7 +2,7 @@
 // union fails the build here until it has a line.
 import type { ComponentType } from 'react'
 import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
-import { preloadable, type Preloadable } from './preloadable'
+import { preloadable, type Preloadable } from '../lib/preloadable'
 
 export type ArtifactMap = { [K in ArtifactKind]: Extract<Artifact, { kind: K }> }
 export type RendererProps<K extends ArtifactKind> = { artifact: ArtifactMap[K]; task: TaskView }

@@ -3,7 +3,7 @@ import type { Artifact, ArtifactKind, TaskView } from '../api/task-view'
 import { ChunkBoundary } from '../lib/chunk-boundary'
 import { Button } from '../lib/ui/button'
 import { compareMapTypes } from './pbr-map/map-types'
-import { usePreloaded } from './preloadable'
+import { usePreloaded } from '../lib/preloadable'
 import { ArtifactView, chunksOf, KIND_ORDER, SECTIONS, SectionAddon, type ArtifactMap } from './registry'
 
 type Groups = { [K in ArtifactKind]: Array<ArtifactMap[K]> }

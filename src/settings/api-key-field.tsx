@@ -1,47 +1,9 @@
+// The form for the person's foxapi key: its own chunk, loaded when the header's Add key opens or
+// a task that needs a key shows it.
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { Button } from '../lib/ui/button'
-import { Popover } from '../lib/ui/popover'
-import { forgetApiKey, isKeyRemembered, saveApiKey, useApiKey } from '../lib/api-key'
-
-/** The key's ends, enough to tell two keys apart and never enough to use one. */
-function keyEnds(key: string): string {
-  return `${key.slice(0, 5)}…${key.slice(-2)}`
-}
-
-/**
- * The header's small control, when the server has no key of its own: "Demo mode · Add key"
- * until a key is given (the form opens below it, and goes with the popover once the key is
- * given), then the key's ends and Forget key.
- */
-export function ApiKeyControl() {
-  const key = useApiKey()
-  if (key) {
-    return (
-      <span className="flex items-center gap-1 text-sm">
-        <code
-          className="rounded bg-stone-200 px-1 dark:bg-stone-800"
-          title={isKeyRemembered() ? 'API key remembered in this browser' : 'API key kept for this browser session'}
-        >
-          {keyEnds(key)}
-        </code>
-        <Button variant="quiet" onClick={forgetApiKey}>
-          Forget key
-        </Button>
-      </span>
-    )
-  }
-  return (
-    <span className="flex items-center gap-1 text-sm">
-      <span className="text-stone-600 dark:text-stone-300">
-        Demo mode <span aria-hidden="true">·</span>
-      </span>
-      <Popover label="Add key" title="foxapi API key">
-        <ApiKeyField autoFocus />
-      </Popover>
-    </span>
-  )
-}
+import { isKeyRemembered, saveApiKey } from '../lib/api-key'
 
 /**
  * The form for the person's foxapi key, kept in this browser. Shown only while there is none:

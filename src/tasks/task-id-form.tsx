@@ -23,7 +23,14 @@ function addedSentence(added: number, found: number, skipped: number): string {
  * are all added to the watchlist. Either way the tasks are watched, through `watch`, which says
  * how many of them were new.
  */
-export function TaskIdForm({ initial = '', watch }: { initial?: string; watch: (taskIds: string[]) => number }) {
+type TaskIdFormProps = {
+  initial?: string
+  watch: (taskIds: string[]) => number
+  /** Told when the box is focused: what a paste will need can start loading then. */
+  onFocus?: () => void
+}
+
+export function TaskIdForm({ initial = '', watch, onFocus }: TaskIdFormProps) {
   const [text, setText] = useState(initial)
   const [message, setMessage] = useState<{ text: string; refused: boolean } | undefined>()
   const inputId = useId()
@@ -71,7 +78,10 @@ export function TaskIdForm({ initial = '', watch }: { initial?: string; watch: (
           rows={1}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={sendOnEnter}
-          onFocus={readTaskIds.preload}
+          onFocus={() => {
+            readTaskIds.preload()
+            onFocus?.()
+          }}
           placeholder="Paste a task ID, or many"
           autoComplete="off"
           // IDs are not words: no red line under every pasted ID, and no capital or correction.

@@ -1,19 +1,24 @@
 import { lazy, Suspense } from 'react'
 import { navigate, routeOf, useSearch } from '../lib/router'
 import { ChunkBoundary } from '../lib/chunk-boundary'
+import { preloadable } from '../lib/preloadable'
 import { ListPlaceholder } from '../lib/list-placeholder'
 import { UnsavedNotice } from '../lib/unsaved-notice'
 import { pathOf, viewOf, type ListView } from './list-view'
 import type { SelectionActions } from './selection'
 import { hasWatched, useUnsavedWatchlist, useWatchlist } from './watchlist'
 
-// What an empty watchlist shows (its heading) is here; the rest is a chunk
-// fetched once something is watched: at once, on a home page opened with a stored watchlist.
+// What an empty watchlist shows (its heading) is here; the rest is a chunk fetched once something
+// is watched: at once, on a home page opened with a stored watchlist, and when the Task ID box is
+// focused (preloadWatchlist), so a paste shows its rows without waiting on a Suspense fallback.
 const loadWatchedTasks = () => import('./watched-tasks')
-const WatchedTasks = lazy(() => loadWatchedTasks().then((module) => ({ default: module.WatchedTasks })))
+const WatchedTasks = preloadable(() => loadWatchedTasks().then((module) => module.WatchedTasks))
 const WatchlistActions = lazy(() => loadWatchedTasks().then((module) => ({ default: module.WatchlistActions })))
 // A failure here is met again, and shown, when the list renders.
-if (routeOf(window.location.pathname).page === 'home' && hasWatched()) void loadWatchedTasks().catch(() => undefined)
+if (routeOf(window.location.pathname).page === 'home' && hasWatched()) void WatchedTasks.preload()
+
+/** Fetches the watchlist's rows ahead of the first task watched (a hint: nothing waits on it). */
+export const preloadWatchlist = () => void WatchedTasks.preload()
 
 /** Every watched task at a glance (the Task ID box adds them); `actions` save and keep a selection. */
 export function WatchlistView({ actions }: { actions?: SelectionActions }) {

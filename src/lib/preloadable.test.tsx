@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { Suspense } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ChunkBoundary } from '../lib/chunk-boundary'
+import { ChunkBoundary } from './chunk-boundary'
 import { preloadable, usePreloaded, type Preloadable } from './preloadable'
 
 afterEach(cleanup)

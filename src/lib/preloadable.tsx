@@ -3,7 +3,7 @@
 // render even when the chunk came long before, and a Suspense fallback, once shown, holds back
 // what replaces it for up to 300 ms (React's throttle): most of a big transcript's first render.
 import { createElement, lazy, useState, useSyncExternalStore, type ComponentType } from 'react'
-import { createChangeSignal } from '../lib/change-signal'
+import { createChangeSignal } from './change-signal'
 
 export type Preloadable<P extends object> = ComponentType<P> & {
   /** Starts fetching the chunk, once (not again after a failure); resolves when it has arrived or failed. */
