@@ -38,7 +38,7 @@ export function HistoryList({ entries, unsaved }: { entries: readonly HistoryEnt
       </div>
       <UnsavedNotice count={unsaved} list="the history" />
       <ul aria-label="Task history" className="rounded-lg border border-stone-200 bg-white px-4 text-sm dark:border-stone-700 dark:bg-stone-900">
-        {found.slice(0, 100).map((entry) => (
+        {found.map((entry) => (
           <li key={entry.taskId} className="flex flex-wrap gap-x-3 border-b border-stone-200 py-1.5 last:border-0 dark:border-stone-700">
             <Link
               href={taskPath(entry.taskId)}
