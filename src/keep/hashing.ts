@@ -37,7 +37,14 @@ function hashHere() {
  * A pass-through stream that hashes what goes through it, and the digest once it has ended. The
  * bytes go on unchanged; a copy of each chunk goes to the worker.
  */
-export function hashingStream(): { stream: TransformStream<Uint8Array, Uint8Array>; digest: () => Promise<Digest> } {
+export type HashingStream = {
+  stream: TransformStream<Uint8Array, Uint8Array>
+  digest: () => Promise<Digest>
+  /** Stops the hashing when the copy it rides on has failed (its worker goes). */
+  abandon: () => void
+}
+
+export function hashingStream(): HashingStream {
   const worker = startWorker()
   if (!worker) {
     const here = hashHere()
@@ -47,7 +54,7 @@ export function hashingStream(): { stream: TransformStream<Uint8Array, Uint8Arra
         controller.enqueue(chunk)
       },
     })
-    return { stream, digest: async () => here.digest() }
+    return { stream, digest: async () => here.digest(), abandon: () => undefined }
   }
   let ahead = 0
   let caughtUp: (() => void) | undefined
@@ -92,7 +99,7 @@ export function hashingStream(): { stream: TransformStream<Uint8Array, Uint8Arra
       post('end')
     },
   })
-  return { stream, digest: () => done }
+  return { stream, digest: () => done, abandon: () => fail(new Error('the copy stopped')) }
 }
 
 /** Below this a Blob (task.json, subtitles) is hashed faster here than a worker can start. */

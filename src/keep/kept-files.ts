@@ -49,7 +49,12 @@ async function copyInto(folder: FileSystemDirectoryHandle, url: string, name: st
   // Streamed to disk chunk by chunk (the writable only replaces the file when it closes), and
   // hashed on the way for Save all's zip and manifest: one pass over the bytes, not two.
   const hashing = hashingStream()
-  await response.body.pipeThrough(hashing.stream).pipeTo(await handle.createWritable())
+  try {
+    await response.body.pipeThrough(hashing.stream).pipeTo(await handle.createWritable())
+  } catch (error) {
+    hashing.abandon()
+    throw error
+  }
   const { crc32, sha256 } = await hashing.digest()
   return { contentType: response.headers.get('content-type'), size: (await handle.getFile()).size, crc32, sha256 }
 }
