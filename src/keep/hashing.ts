@@ -1,11 +1,10 @@
 // Hashing kept files in a worker (hash-worker.ts), so a gigabyte is hashed without the page's
 // thread doing it: as a keep streams a file to disk, and for Save all of a file kept before its
 // hashes were recorded. Where no worker can start, the page hashes it itself, between chunks.
-import { Crc32 } from './crc32'
+import { createDigester, type Digest } from './digester'
 import type { HashReply, HashRequest } from './hash-worker'
-import { Sha256 } from './sha256'
 
-export type Digest = { crc32: number; sha256: string; size: number }
+export type { Digest }
 
 /** Chunks posted to the worker and not yet hashed: past this, the stream waits (memory stays bounded). */
 const MAX_AHEAD_BYTES = 16 * 2 ** 20
@@ -15,21 +14,6 @@ function startWorker(): Worker | undefined {
     return new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module', name: 'foxwatch hashing' })
   } catch {
     return undefined
-  }
-}
-
-/** Hashing on the page's thread: the fallback, and what a worker would do. */
-function hashHere() {
-  const crc = new Crc32()
-  const sha = new Sha256()
-  let size = 0
-  return {
-    add(chunk: Uint8Array) {
-      crc.update(chunk)
-      sha.update(chunk)
-      size += chunk.byteLength
-    },
-    digest: (): Digest => ({ crc32: crc.value(), sha256: sha.hex(), size }),
   }
 }
 
@@ -47,7 +31,7 @@ export type HashingStream = {
 export function hashingStream(): HashingStream {
   const worker = startWorker()
   if (!worker) {
-    const here = hashHere()
+    const here = createDigester()
     const stream = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         here.add(chunk)
@@ -109,7 +93,7 @@ const SMALL_BYTES = 4 * 2 ** 20
 export async function digestBlob(blob: Blob): Promise<Digest> {
   const worker = blob.size < SMALL_BYTES ? undefined : startWorker()
   if (!worker) {
-    const here = hashHere()
+    const here = createDigester()
     for await (const chunk of blob.stream()) here.add(chunk)
     return here.digest()
   }
