@@ -11,12 +11,7 @@ import { newBenchContext } from './bench-server.ts'
 import type { FakeUpstream } from './fake-upstream.ts'
 import { taskBody } from './fake-upstream.ts'
 import type { Figure } from './figures.ts'
-
-declare global {
-  interface Window {
-    __bigListLongTasks?: number[]
-  }
-}
+import { recordLongTasks, takeLongTasks } from './long-tasks.ts'
 
 /** The request budget's defaults (src/lib/settings.ts), which the page runs with here. */
 const BUDGET = { inFlight: 4, perSecond: 5 }
@@ -26,21 +21,14 @@ const ANSWERED = 20
 
 type Sample = { usableMs: number; scrollLongestMs: number; historyScrollLongestMs: number; maxPerSecond: number; maxInFlight: number }
 
-/** Takes the long tasks seen since the last call. */
-function takeLongTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const seen = [...(window.__bigListLongTasks ?? [])]
-    if (window.__bigListLongTasks) window.__bigListLongTasks.length = 0
-    return seen
-  })
-}
-
 /** Scrolls the window from top to bottom, a screenful a frame, and back to the top. */
 function scrollEndToEnd(page: Page): Promise<void> {
   return page.evaluate(async () => {
     window.scrollTo(0, 0)
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
     await frame()
+    // Within a pixel of the bottom is the bottom: scroll positions are fractional at some zooms,
+    // and the loop also stops when a step moves nothing.
     while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1) {
       const before = window.scrollY
       window.scrollBy(0, window.innerHeight)
@@ -64,12 +52,8 @@ async function listOnce(browser: Browser, base: string, upstream: FakeUpstream, 
   const ids = Array.from({ length: count }, (_, n) => `${tag}${n}`)
   const context = await newBenchContext(browser, { viewport: { width: 1280, height: 900 } })
   try {
+    await recordLongTasks(context)
     await context.addInitScript(({ history }) => {
-      const longTasks: number[] = []
-      window.__bigListLongTasks = longTasks
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longTasks.push(entry.duration)
-      }).observe({ type: 'longtask', buffered: true })
       // A history of earlier tasks, in the stored form foxwatch reads (and moves to its own keys).
       if (localStorage.getItem('foxwatch.history') === null && !Object.keys(localStorage).some((key) => key.startsWith('foxwatch.history/'))) {
         const seenAt = Date.now()

@@ -9,12 +9,7 @@ import type { Browser, Page } from '@playwright/test'
 import { newBenchContext, spread } from './bench-server.ts'
 import type { FakeUpstream } from './fake-upstream.ts'
 import type { Figure } from './figures.ts'
-
-declare global {
-  interface Window {
-    __keptSaveLongTasks?: number[]
-  }
-}
+import { recordLongTasks, takeLongTasks } from './long-tasks.ts'
 
 /** `kept-<bytes>-…`: a completed video task whose one result is that many incompressible bytes. */
 export function defineKeptTasks(upstream: FakeUpstream): void {
@@ -59,22 +54,12 @@ function readKeptFile(page: Page): Promise<number> {
 async function measureOnce(browser: Browser, base: string, bytes: number, run: number): Promise<KeptSaveSample> {
   const context = await newBenchContext(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true })
   try {
+    await recordLongTasks(context)
     const page = await context.newPage()
-    await page.addInitScript(() => {
-      const longTasks: number[] = []
-      window.__keptSaveLongTasks = longTasks
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) longTasks.push(entry.duration)
-      }).observe({ type: 'longtask', buffered: true })
-    })
     const id = `kept-${bytes}-${run}-${Math.random().toString(36).slice(2, 7)}`
     await page.goto(`${base}/tasks/${id}`)
     await page.getByTestId('task-status').getByText('Completed').waitFor({ timeout: 60_000 })
-    const longTasks = () => page.evaluate(() => {
-      const seen = [...(window.__keptSaveLongTasks ?? [])]
-      if (window.__keptSaveLongTasks) window.__keptSaveLongTasks.length = 0
-      return seen
-    })
+    const longTasks = () => takeLongTasks(page)
     await longTasks()
     const keepStarted = performance.now()
     await page.getByRole('button', { name: 'Keep in this browser' }).click()
