@@ -11,6 +11,12 @@ import { readSettings } from '../lib/settings'
 import { isSettled, STATUS_LABEL } from '../api/status'
 import type { TaskWatch } from '../api/task-watch'
 import { remember } from './history'
+import type { HistoryEntry } from './history-entry'
+
+/** What the history keeps of a task as it is now. */
+function historyEntryOf({ id, model, status }: TaskView): HistoryEntry {
+  return { taskId: id, status, seenAt: Date.now(), ...(model === undefined ? {} : { model }) }
+}
 
 function isTaskWatch(value: unknown): value is TaskWatch {
   return typeof value === 'object' && value !== null && 'history' in value && Array.isArray(value.history) && 'updatedAt' in value
@@ -43,8 +49,8 @@ export function SettleNotices() {
       if (!isTaskWatch(watch)) return
       // Every answer also updates the history, which outlives the watchlist.
       if (watch.task) {
-        const { id, model, status } = watch.task
-        remember({ taskId: id, status, seenAt: Date.now(), ...(model === undefined ? {} : { model }) })
+        const { status } = watch.task
+        remember(historyEntryOf(watch.task))
         // A voice or profile ID made by a task finished in the watchlist is kept too, even if the
         // task's page is never opened (the ID outlives the task's links and the watchlist).
         if (status === 'completed') {
@@ -57,7 +63,7 @@ export function SettleNotices() {
       // How long it took goes into the history too; the timing code loads with the first settle.
       void import('../api/task-timing').then(({ tookOf }) => {
         const took = tookOf(task, watch.history)
-        if (took) remember({ taskId: task.id, status: task.status, seenAt: Date.now(), tookMs: took.totalMs, ...(task.model === undefined ? {} : { model: task.model }) })
+        if (took) remember({ ...historyEntryOf(task), tookMs: took.totalMs })
       }, () => undefined)
       const sentence = `Task ${task.id} ${STATUS_LABEL[task.status].toLowerCase()}.`
       setAnnouncement(sentence)
