@@ -72,7 +72,7 @@ const GROUPS = [
   { name: 'queries', figures: [3, 5] },
   { name: 'delay', figures: [4] },
   { name: 'transcript', figures: [6] },
-  { name: 'watch', figures: [7] },
+  { name: 'watch', figures: [7, 12] },
   { name: 'route', figures: [8] },
   { name: 'save-all', figures: [9] },
   { name: 'kept-save', figures: [10] },
@@ -85,7 +85,7 @@ function selected(): Set<GroupName> {
   const chosen = new Set<GroupName>()
   for (const word of args.only.split(',').map((part) => part.trim()).filter(Boolean)) {
     const group = GROUPS.find((g) => g.name === word || g.figures.some((n) => String(n) === word))
-    if (!group) throw new Error(`--only: no figure "${word}"; use 1–11 or ${GROUPS.map((g) => g.name).join(', ')}`)
+    if (!group) throw new Error(`--only: no figure "${word}"; use 1–12 or ${GROUPS.map((g) => g.name).join(', ')}`)
     chosen.add(group.name)
   }
   return chosen

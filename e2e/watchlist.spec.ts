@@ -74,13 +74,14 @@ test('a task finishing in a hidden tab counts in the title and dots the icon unt
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg')
 })
 
-/** The query cache as persisted in IndexedDB (idb-keyval's default store), as text. */
+/** The query cache as persisted in IndexedDB (a record per task query), as one text. */
 async function persistedCache(page: Page): Promise<string> {
   return page.evaluate(() => new Promise<string>((resolve) => {
-    const open = indexedDB.open('keyval-store')
+    const open = indexedDB.open('foxwatch-queries')
     open.onsuccess = () => {
-      const read = open.result.transaction('keyval').objectStore('keyval').get('foxwatch.queries')
-      read.onsuccess = () => resolve(typeof read.result === 'string' ? read.result : '')
+      if (!open.result.objectStoreNames.contains('queries')) return resolve('')
+      const read = open.result.transaction('queries').objectStore('queries').getAll()
+      read.onsuccess = () => resolve(read.result.filter((value) => typeof value === 'string').join('\n'))
       read.onerror = () => resolve('')
     }
     open.onerror = () => resolve('')
@@ -129,6 +130,54 @@ test('after a reload, settled tasks show from what was kept without a query, and
   const at = stored.indexOf(`"queryHash":"[\\"task\\",\\"${settled}\\"]"`)
   const entry = at < 0 ? 'no entry for it' : stored.slice(stored.lastIndexOf('{"dehydratedAt"', at), at)
   expect(queries, `queries at ${stamps} from the reload; the page asked for ${requested.join(', ')}; it found ${entry}`).toHaveLength(asked)
+})
+
+test('a cache stored the old way (one text for the whole cache) is read once more, then kept a record per task', async ({ page, taskPage }) => {
+  const settled = uniqueId('fake-ok')
+  await taskPage.open(settled)
+  await taskPage.useKey('sk-test-e2e-old-cache')
+  await expect(taskPage.status).toHaveText('Completed', { timeout: 15_000 })
+  await taskPage.addToWatchlist()
+  await expect.poll(() => persistedCache(page)).toMatch(new RegExp(`"id":"${settled}"[^}]*"status":"completed"`))
+  const record = (await persistedCache(page)).split('\n').find((text) => text.includes(`"queryHash":"[\\"task\\",\\"${settled}\\"]"`))
+  expect(record).toBeDefined()
+  // A page of the same origin that runs no foxwatch: the records go, the old text comes.
+  await page.goto('/favicon.svg')
+  await page.evaluate(async (query) => {
+    const open = (name: string, store: string) => new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name)
+      request.onupgradeneeded = () => request.result.createObjectStore(store)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const done = (transaction: IDBTransaction) => new Promise((resolve) => { transaction.oncomplete = resolve })
+    const records = await open('foxwatch-queries', 'queries')
+    const clearing = records.transaction('queries', 'readwrite')
+    clearing.objectStore('queries').clear()
+    await done(clearing)
+    records.close()
+    const old = await open('keyval-store', 'keyval')
+    const writing = old.transaction('keyval', 'readwrite')
+    const text = JSON.stringify({ buster: 'task-watch-1', timestamp: Date.now(), clientState: { mutations: [], queries: [JSON.parse(query)] } })
+    writing.objectStore('keyval').put(text, 'foxwatch.queries')
+    await done(writing)
+    old.close()
+  }, record ?? '')
+  const asked = (await upstreamQueries(settled)).length
+  await page.goto('/')
+  const rows = page.getByRole('table', { name: 'Watched tasks' })
+  await expect(rows.getByTestId('watch-status')).toHaveText(['Completed'])
+  // Read from the old text, written as a record, and the old text deleted.
+  await expect.poll(() => persistedCache(page)).toMatch(new RegExp(`"id":"${settled}"[^}]*"status":"completed"`))
+  const oldText = await page.evaluate(() => new Promise<unknown>((resolve) => {
+    const request = indexedDB.open('keyval-store')
+    request.onsuccess = () => {
+      const read = request.result.transaction('keyval').objectStore('keyval').get('foxwatch.queries')
+      read.onsuccess = () => resolve(read.result)
+    }
+  }))
+  expect(oldText).toBeUndefined()
+  expect(await upstreamQueries(settled)).toHaveLength(asked)
 })
 
 test('the watchlist sorts by status, filters by status, type and model, and searches by ID', async ({ page }) => {

@@ -7,41 +7,47 @@ import { IsRestoringProvider, QueryClientProvider, type Query, type QueryClient 
 import { keys } from 'idb-keyval'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
-import { PERSISTED_QUERIES_KEY } from './stored-queries'
+import { OLD_CACHE_DATABASE, OLD_CACHE_KEY, QUERY_DATABASE, queryStore } from './stored-queries'
 
 const loadPersistence = () => import('./query-persistence')
 
-/** idb-keyval's default database, where the persister stores the cache. */
-const KEYVAL_DATABASE = 'keyval-store'
+/** What this browser stores: the cache's records, and the whole-cache text of before (decision 0039). */
+type StoredCache = { records: boolean; oldCache: boolean }
 
-/** Whether a stored cache exists. Listing the keys is cheap; reading the value (megabytes, with long transcripts) is the persister's job. */
-async function hasStoredCache(): Promise<boolean> {
+/** Which stored caches exist. Listing keys is cheap; reading values (megabytes, with long transcripts) is the restore's job. */
+async function findStoredCache(): Promise<StoredCache> {
   // A first visit has no database at all: one round trip to the browser says so, where opening
-  // (and so creating) it and listing its keys takes three, each waiting on a busy main thread.
-  if (typeof indexedDB.databases === 'function' && !(await indexedDB.databases()).some((db) => db.name === KEYVAL_DATABASE)) return false
-  return (await keys()).includes(PERSISTED_QUERIES_KEY)
+  // (and so creating) one and listing its keys takes three, each waiting on a busy main thread.
+  const names = typeof indexedDB.databases === 'function' ? new Set((await indexedDB.databases()).map((db) => db.name)) : undefined
+  const [records, oldCache] = await Promise.all([
+    names && !names.has(QUERY_DATABASE) ? false : keys(queryStore()).then((found) => found.length > 0),
+    names && !names.has(OLD_CACHE_DATABASE) ? false : keys().then((found) => found.includes(OLD_CACHE_KEY)),
+  ])
+  return { records, oldCache }
 }
 
 // Asked as the entry runs rather than after the first render: every query waits for the restore,
 // and on a deep link the task query is the page's critical path. (A rejection is met in restore.)
-let earlyCheck: Promise<boolean> | undefined = hasStoredCache()
+let earlyCheck: Promise<StoredCache> | undefined = findStoredCache()
 earlyCheck.catch(() => undefined)
 
 /** Whether this browser holds a stored cache; before the restore, the answer the page started with. */
-export function storedCacheExists(): Promise<boolean> {
-  return earlyCheck ?? hasStoredCache()
+export async function storedCacheExists(): Promise<boolean> {
+  const { records, oldCache } = await (earlyCheck ?? findStoredCache())
+  return records || oldCache
 }
 
 /** Restores the stored cache, if any; false when this page must not save over it. */
 async function restore(client: QueryClient): Promise<boolean> {
-  const check = storedCacheExists()
+  const check = earlyCheck ?? findStoredCache()
   earlyCheck = undefined
-  if (!(await check)) return true
+  const { records, oldCache } = await check
+  if (!records && !oldCache) return true
   const persistence = await loadPersistence().catch(() => undefined)
   // The chunk did not come (a server restarting): the stored copy is left for the next load,
   // not overwritten by a page that never read it.
   if (!persistence) return false
-  await persistence.restoreQueries(client)
+  await persistence.restoreQueries(client, { fromOldCache: oldCache })
   return true
 }
 

@@ -1,49 +1,179 @@
-// The query cache outlives the page: each watched task's last known state is kept in IndexedDB
-// (TanStack's persister), so after a reload, a closed tab or a restarted server, settled tasks
-// show at once without a query and unsettled ones pick up polling where they were. A lazy chunk:
-// persisted-query-client.tsx loads it only when there is a cache to restore or a task to keep.
-import type { QueryClient } from '@tanstack/react-query'
-import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
-import {
-  persistQueryClientRestore,
-  persistQueryClientSave,
-  persistQueryClientSubscribe,
-  type PersistQueryClientOptions,
-} from '@tanstack/react-query-persist-client'
-import { del, get, set } from 'idb-keyval'
-import { KEEP_QUERIES_MS, PERSISTED_QUERIES_KEY } from './stored-queries'
+// The query cache outlives the page: each task's last known state is kept in IndexedDB, so after a
+// reload, a closed tab or a restarted server, settled tasks show at once without a query and
+// unsettled ones pick up polling where they were. A lazy chunk: persisted-query-client.tsx loads
+// it only when there is a cache to restore or a task to keep.
+//
+// One record per task query (decision 0039), not one text of the whole cache: a change to one
+// task rewrites that task alone, so a long transcript held in the cache is written once, not
+// again each time one of the other tasks polls.
+import { dehydrate, hydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query'
+import { clear, del, delMany, entries, get, setMany } from 'idb-keyval'
+import { KEEP_QUERIES_MS, OLD_CACHE_KEY, queryStore } from './stored-queries'
 import { stringifyWhenIdle } from './stringify-in-slices'
 
-export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
-  persister: createAsyncStoragePersister({
-    key: PERSISTED_QUERIES_KEY,
-    // IndexedDB, not localStorage: an hour's transcript is megabytes, past localStorage's quota.
-    storage: { getItem: (key) => get<string>(key), setItem: (key, value) => set(key, value), removeItem: (key) => del(key) },
-    // Off the critical path: a task that just finished is drawn first, and stored (megabytes, for
-    // a long transcript) in idle-time slices right after; at once when the page is hidden.
-    serialize: (client) => stringifyWhenIdle(client),
-    // Often enough that a reload right after a finish rarely loses it; rarely enough to stay cheap.
-    throttleTime: 500,
-  }),
-  maxAge: KEEP_QUERIES_MS,
-  // Bumped when TaskWatch changes shape, so an old cache is dropped rather than misread.
-  buster: 'task-watch-1',
-  dehydrateOptions: {
-    shouldDehydrateQuery: (query) => query.queryKey[0] === 'task' && query.state.status === 'success',
-  },
+/** Changed when TaskWatch changes shape, so an old cache is dropped rather than misread. */
+const BUSTER = 'task-watch-1'
+
+/** The record that says which shape the others are in and when the cache was last written. */
+const STAMP_KEY = 'stamp'
+
+/** How long after a change it is written: a burst of answers is one write, a finish is kept soon. */
+const WRITE_AFTER_MS = 500
+
+type Stamp = { buster: string; savedAt: number }
+type DehydratedQuery = DehydratedState['queries'][number]
+
+const isTaskQuery = (query: Query) => query.queryKey[0] === 'task'
+/** What is kept: a task query with an answer (a failed poll is a value beside it, decision 0012). */
+const isKept = (query: Query) => isTaskQuery(query) && query.state.status === 'success'
+
+function readStamp(value: unknown): Stamp | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const stamp: unknown = JSON.parse(value)
+    if (typeof stamp !== 'object' || stamp === null || !('buster' in stamp) || !('savedAt' in stamp)) return undefined
+    const { buster, savedAt } = stamp
+    return typeof buster === 'string' && typeof savedAt === 'number' ? { buster, savedAt } : undefined
+  } catch {
+    return undefined
+  }
 }
 
-/** Puts the stored cache back (an expired or busted copy is dropped instead). */
-export function restoreQueries(queryClient: QueryClient): Promise<void> {
-  return persistQueryClientRestore({ ...persistOptions, queryClient })
+function readQuery(value: unknown): DehydratedQuery | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const query: unknown = JSON.parse(value)
+    if (typeof query !== 'object' || query === null || !('queryHash' in query) || !('state' in query)) return undefined
+    // Written by this file from TanStack's own dehydrate.
+    return query as DehydratedQuery
+  } catch {
+    return undefined
+  }
+}
+
+const isCurrent = (stamp: Stamp | undefined): stamp is Stamp =>
+  stamp !== undefined && stamp.buster === BUSTER && Date.now() - stamp.savedAt <= KEEP_QUERIES_MS
+
+/**
+ * The cache as the persister before decision 0039 kept it: one text under one key of idb-keyval's
+ * default database. Read once, put back into the cache, written as records, then deleted.
+ */
+async function takeOldCache(client: QueryClient): Promise<void> {
+  const text = await get<unknown>(OLD_CACHE_KEY)
+  let restored: DehydratedQuery[] = []
+  if (typeof text === 'string') {
+    try {
+      const old: unknown = JSON.parse(text)
+      if (typeof old === 'object' && old !== null && 'buster' in old && 'timestamp' in old && 'clientState' in old) {
+        const { buster, timestamp, clientState } = old
+        const state = clientState as DehydratedState
+        if (typeof timestamp === 'number' && isCurrent({ buster: String(buster), savedAt: timestamp }) && Array.isArray(state.queries)) {
+          restored = state.queries
+        }
+      }
+    } catch {
+      // A damaged copy is dropped, as the old persister dropped it.
+    }
+  }
+  if (restored.length > 0) {
+    hydrate(client, { queries: restored, mutations: [] })
+    await writeRecords(client, new Set(restored.map((query) => query.queryHash)))
+  }
+  await del(OLD_CACHE_KEY)
+}
+
+/** Puts the stored cache back (an expired or busted one is dropped instead, a damaged record alone). */
+export async function restoreQueries(client: QueryClient, { fromOldCache }: { fromOldCache: boolean }): Promise<void> {
+  const stored = await entries<IDBValidKey, unknown>(queryStore())
+  const stamp = readStamp(stored.find(([key]) => key === STAMP_KEY)?.[1])
+  if (isCurrent(stamp)) {
+    const queries: DehydratedQuery[] = []
+    const damaged: IDBValidKey[] = []
+    for (const [key, value] of stored) {
+      if (key === STAMP_KEY) continue
+      const query = readQuery(value)
+      if (query) queries.push(query)
+      else damaged.push(key)
+    }
+    hydrate(client, { queries, mutations: [] })
+    if (damaged.length > 0) await delMany(damaged, queryStore())
+  } else if (stored.length > 0) {
+    await clear(queryStore())
+  }
+  if (fromOldCache) await takeOldCache(client)
+}
+
+/** Writes the records of these queries as they are now (a query gone from the cache is deleted). */
+async function writeRecords(client: QueryClient, hashes: ReadonlySet<string>): Promise<void> {
+  const cache = client.getQueryCache()
+  const { queries } = dehydrate(client, { shouldDehydrateQuery: (query) => hashes.has(query.queryHash) && isKept(query) })
+  const records: Array<[IDBValidKey, string]> = []
+  // One at a time: a long transcript is written in idle-time slices, the page drawn in between.
+  for (const query of queries) records.push([query.queryHash, await stringifyWhenIdle(query)])
+  const stamp: Stamp = { buster: BUSTER, savedAt: Date.now() }
+  records.push([STAMP_KEY, JSON.stringify(stamp)])
+  await setMany(records, queryStore())
+  const gone = [...hashes].filter((hash) => cache.get(hash) === undefined)
+  if (gone.length > 0) await delMany(gone, queryStore())
 }
 
 /**
- * Saves the cache on every change from now on; `saveNow` also saves at once, for changes made
- * while this chunk was loading.
+ * Writes each task query's record when it changes, half a second after the change (at once when
+ * the page is hidden or going away); `saveNow` writes every task query first, for changes made
+ * while this chunk was loading. Returns what stops it.
  */
-export function persistQueries(queryClient: QueryClient, saveNow: boolean): () => void {
-  const options = { ...persistOptions, queryClient }
-  if (saveNow) void persistQueryClientSave(options)
-  return persistQueryClientSubscribe(options)
+export function persistQueries(client: QueryClient, saveNow: boolean): () => void {
+  const changed = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let writing: Promise<void> | undefined
+  let stopped = false
+
+  const write = () => {
+    timer = undefined
+    if (writing || changed.size === 0) return
+    const hashes = new Set(changed)
+    changed.clear()
+    // A write that fails (no room left, the database closed under it) is not tried again: the
+    // next change to those tasks writes them.
+    writing = writeRecords(client, hashes)
+      .catch(() => undefined)
+      .finally(() => {
+        writing = undefined
+        if (changed.size === 0 || stopped) return
+        if (document.visibilityState === 'hidden') write()
+        else schedule()
+      })
+  }
+  const schedule = () => {
+    if (timer === undefined && !writing) timer = setTimeout(write, WRITE_AFTER_MS)
+  }
+  const mark = (hash: string) => {
+    changed.add(hash)
+    schedule()
+  }
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (!isTaskQuery(event.query)) return
+    if (event.type === 'removed') mark(event.query.queryHash)
+    else if (event.type === 'updated' && (event.action.type === 'success' || event.action.type === 'setState')) mark(event.query.queryHash)
+  })
+  // Going out of sight, or away: what is waiting is written now, while the page can still write
+  // (a write under way hurries too: stringifyWhenIdle stops pausing once the page is hidden).
+  const writeNow = () => {
+    if (timer === undefined) return
+    clearTimeout(timer)
+    write()
+  }
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') writeNow()
+  }
+  document.addEventListener('visibilitychange', onVisibility)
+  window.addEventListener('pagehide', writeNow)
+  if (saveNow) for (const query of client.getQueryCache().getAll()) if (isTaskQuery(query)) mark(query.queryHash)
+  return () => {
+    stopped = true
+    unsubscribe()
+    if (timer !== undefined) clearTimeout(timer)
+    document.removeEventListener('visibilitychange', onVisibility)
+    window.removeEventListener('pagehide', writeNow)
+  }
 }

@@ -1,10 +1,27 @@
 // Where the query cache is kept between visits, and for how long: read by the provider that
-// restores it (persisted-query-client.tsx) and the persister that writes it (query-persistence.ts).
+// checks for it and restores it (persisted-query-client.tsx) and the persistence that writes it
+// (query-persistence.ts).
+import { createStore, type UseStore } from 'idb-keyval'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** How long a task's last state is kept without being looked at. */
 export const KEEP_QUERIES_MS = 7 * DAY_MS
 
-/** The IndexedDB key (idb-keyval's default store) the persisted cache lives under. */
-export const PERSISTED_QUERIES_KEY = 'foxwatch.queries'
+/** Its own IndexedDB database, a record per task query (decision 0039). */
+export const QUERY_DATABASE = 'foxwatch-queries'
+
+/**
+ * Where the whole cache was kept as one text before decision 0039: a key in idb-keyval's default
+ * database. Read once more, then deleted.
+ */
+export const OLD_CACHE_DATABASE = 'keyval-store'
+export const OLD_CACHE_KEY = 'foxwatch.queries'
+
+let store: UseStore | undefined
+
+/** The database's one object store, opened on first use. */
+export function queryStore(): UseStore {
+  store ??= createStore(QUERY_DATABASE, 'queries')
+  return store
+}
