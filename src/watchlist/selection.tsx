@@ -1,6 +1,6 @@
 // Acting on many watched tasks at once: which rows are selected (a checkbox each, `x`, Shift for a
 // range), the bar that saves, keeps, copies or removes them, and the totals line above the list.
-import { useState } from 'react'
+import { createContext, useContext, useState } from 'react'
 import type { TaskStatus, TaskView } from '../api/task-view'
 import { Button } from '../lib/ui/button'
 import { CopyButton } from '../lib/ui/copy-button'
@@ -57,8 +57,15 @@ function withAll(selected: ReadonlySet<string>, taskIds: readonly string[], on: 
   return next
 }
 
+/**
+ * The watchlist's selection, for its rows' boxes: a row is drawn again only when its own task
+ * changes, while its box follows every change of the selection.
+ */
+export const SelectionContext = createContext<Selection>({ has: () => false, toggle: () => {}, setAll: () => {} })
+
 /** A row's checkbox; `x` on a row in focus clicks it (app/shortcuts.tsx), Shift selects a range. */
-export function SelectBox({ taskId, selection }: { taskId: string; selection: Selection }) {
+export function SelectBox({ taskId }: { taskId: string }) {
+  const selection = useContext(SelectionContext)
   return (
     <input
       type="checkbox"

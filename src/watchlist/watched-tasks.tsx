@@ -1,10 +1,10 @@
 // The watchlist once something is watched: its rows, sorting and filtering, a query per task, and
 // the request budget. A chunk of its own, fetched only when the watchlist is not empty.
 import { MAX_IN_FLIGHT, MAX_PER_SECOND } from '../contract/request-pace'
-import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { hashKey, useQueries, useQueryClient, type QueryObserverResult } from '@tanstack/react-query'
+import { createContext, memo, useCallback, useContext, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import type { TaskStatus } from '../api/task-view'
+import type { TaskStatus, TaskView } from '../api/task-view'
 import { taskPath } from '../lib/router'
 import { Link } from '../lib/link'
 import { formatAge } from '../lib/format'
@@ -26,7 +26,7 @@ import type { WatchEntry } from './watch-entry'
 import { unwatch } from './watchlist'
 import { ALL_TASKS, isFiltered, statusFilter, type ListSort, type ListView } from './list-view'
 import { RowPreview } from './row-preview'
-import { SelectAll, SelectBox, SelectionBar, totalsText, useSelection, type Selection, type SelectionActions } from './selection'
+import { SelectAll, SelectBox, SelectionBar, SelectionContext, totalsText, useSelection, type SelectionActions } from './selection'
 
 /** How long a settled task took, or how long a running one has run; blank when unknown. */
 function durationOf(watch: TaskWatch | undefined, now: number): string {
@@ -59,17 +59,37 @@ function expiryText(watch: TaskWatch | undefined, now: number): string {
 const CELL = 'py-2 pr-3 max-sm:py-0 max-sm:pr-0 max-sm:empty:hidden'
 const LABELLED = 'max-sm:text-xs max-sm:before:mr-1 max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400'
 
+/** The time the rows' ages, durations and countdowns are told from: a second's tick for the drawn rows alone. */
+const NowContext = createContext(0)
+
+function Ticking({ children }: { children: ReactNode }) {
+  return <NowContext value={useNow()}>{children}</NowContext>
+}
+
+/**
+ * A watched task's last state, read from the query cache: a row is drawn again when its own task
+ * changes, not when any of the others does. The list's one query per task does the polling.
+ */
+function useTaskWatch(taskId: string): TaskWatch | undefined {
+  const cache = useQueryClient().getQueryCache()
+  const hash = hashKey(taskQueries.watch(taskId).queryKey)
+  const subscribe = useCallback((changed: () => void) => cache.subscribe((event) => {
+    if (event.query.queryHash === hash) changed()
+  }), [cache, hash])
+  return useSyncExternalStore(subscribe, () => cache.get<TaskWatch>(hash)?.state.data)
+}
+
 type WatchRowProps = {
   taskId: string
-  watch: TaskWatch | undefined
-  now: number
-  selection: Selection
+  selected: boolean
   /** Its place in the list, and where its height is measured (the list draws only what is near the window). */
   index: number
   measure: (row: HTMLTableRowElement | null) => void
 }
 
-function WatchRow({ taskId, watch, now, selection, index, measure }: WatchRowProps) {
+const WatchRow = memo(function WatchRow({ taskId, selected, index, measure }: WatchRowProps) {
+  const watch = useTaskWatch(taskId)
+  const now = useContext(NowContext)
   const unseen = useUnseen().has(taskId)
   const task = watch?.task
   // A row flashes for a few seconds after its task settles, and stays marked until seen.
@@ -79,7 +99,6 @@ function WatchRow({ taskId, watch, now, selection, index, measure }: WatchRowPro
   const running = task?.status === 'pending' || task?.status === 'processing'
   // Each status tints its row a little, so a long list scans by colour as well as by word.
   const tint = task?.status === 'failed' ? 'bg-red-50/60 dark:bg-red-950/30' : task?.status === 'cancelled' ? 'bg-stone-100/60 dark:bg-stone-800/40' : ''
-  const selected = selection.has(taskId)
   return (
     <tr
       ref={measure}
@@ -89,7 +108,7 @@ function WatchRow({ taskId, watch, now, selection, index, measure }: WatchRowPro
       className={`border-t border-stone-200 transition-colors focus-within:bg-orange-50/70 max-sm:flex max-sm:first:border-t-0 max-sm:flex-wrap max-sm:items-center max-sm:gap-x-4 max-sm:gap-y-1 max-sm:py-2 dark:border-stone-700 dark:focus-within:bg-orange-950/40 ${flashing ? 'bg-emerald-50 motion-safe:animate-settle-flash dark:bg-emerald-950' : unseen ? 'bg-amber-50 dark:bg-amber-950' : selected ? 'bg-orange-100/70 dark:bg-orange-900/40' : tint}`}
     >
       <td className="w-6 py-2 pr-2 max-sm:py-0 max-sm:pr-0">
-        <SelectBox taskId={taskId} selection={selection} />
+        <SelectBox taskId={taskId} />
       </td>
       <td className={`${CELL} max-sm:basis-[calc(100%-2.5rem)]`}>
         <Link
@@ -144,7 +163,7 @@ function WatchRow({ taskId, watch, now, selection, index, measure }: WatchRowPro
       </td>
     </tr>
   )
-}
+})
 
 /** A first guess at a row's height, before it is measured: a desktop row with a thumbnail. */
 const ROW_HEIGHT_GUESS = 58
@@ -154,7 +173,27 @@ export function shareLink(taskIds: readonly string[]): string {
   return `${window.location.origin}/?${new URLSearchParams({ watch: taskIds.join(',') }).toString()}`
 }
 
-type Row = { entry: WatchEntry; watch: TaskWatch | undefined }
+/**
+ * What the list needs of a task to sort, filter and count it. While a task only makes progress
+ * these stay equal, so the list is not drawn again for it (its row is).
+ */
+type RowFacts = {
+  status: TaskStatus | undefined
+  type: TaskView['type'] | undefined
+  model: string | undefined
+  createdAt: number | undefined
+  credits: number | undefined
+}
+
+type Row = { entry: WatchEntry; facts: RowFacts | undefined }
+
+/** The facts of each watched task, in the list's order (TanStack shares what did not change). */
+function factsOf(results: ReadonlyArray<QueryObserverResult<TaskWatch>>): RowFacts[] {
+  return results.map(({ data }) => {
+    const task = data?.task
+    return { status: task?.status, type: task?.type, model: task?.model, createdAt: task?.createdAt, credits: task?.creditsReserved }
+  })
+}
 
 // Running tasks first, then those that need the person, then the settled.
 const STATUS_ORDER = { processing: 0, pending: 1, unknown: 2, failed: 3, cancelled: 4, completed: 5 } as const satisfies Record<TaskStatus, number>
@@ -162,21 +201,20 @@ const STATUS_ORDER = { processing: 0, pending: 1, unknown: 2, failed: 3, cancell
 /** The rows the person asked to see, in the order asked. */
 export function arrange(rows: readonly Row[], view: ListView): Row[] {
   const search = view.search.trim().toLowerCase()
-  const kept = rows.filter(({ entry, watch }) => {
-    const task = watch?.task
+  const kept = rows.filter(({ entry, facts }) => {
     return (!search || entry.taskId.toLowerCase().includes(search))
-      && (!view.status || task?.status === view.status)
-      && (!view.type || task?.type === view.type)
-      && (!view.model || task?.model === view.model)
+      && (!view.status || facts?.status === view.status)
+      && (!view.type || facts?.type === view.type)
+      && (!view.model || facts?.model === view.model)
   })
   switch (view.sort) {
     case 'added':
       return kept
     case 'status':
-      return kept.toSorted((a, b) => STATUS_ORDER[a.watch?.task?.status ?? 'unknown'] - STATUS_ORDER[b.watch?.task?.status ?? 'unknown'])
+      return kept.toSorted((a, b) => STATUS_ORDER[a.facts?.status ?? 'unknown'] - STATUS_ORDER[b.facts?.status ?? 'unknown'])
     case 'age':
       // Oldest first: the ones closest to losing their links.
-      return kept.toSorted((a, b) => (a.watch?.task?.createdAt ?? Infinity) - (b.watch?.task?.createdAt ?? Infinity))
+      return kept.toSorted((a, b) => (a.facts?.createdAt ?? Infinity) - (b.facts?.createdAt ?? Infinity))
   }
 }
 
@@ -281,16 +319,19 @@ type WatchedTasksProps = {
 
 /** Every watched task at a glance, sorted and filtered as asked. */
 export function WatchedTasks({ entries, actions, unsaved, view, setView }: WatchedTasksProps) {
-  // One query per watched task (each polls by its own policy, all within the page's budget).
-  const watches = useQueries({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)) })
-  const rows = entries.map((entry, i) => ({ entry, watch: watches[i]?.data }))
+  // One query per watched task (each polls by its own policy, all within the page's budget). The
+  // options are the same object from render to render, so the queries are not set up again each
+  // time; and the list hears only of changes to its facts, not of every answer.
+  const queries = useMemo(() => ({ queries: entries.map((entry) => taskQueries.watch(entry.taskId)), combine: factsOf }), [entries])
+  const facts = useQueries(queries)
+  const rows = entries.map((entry, i) => ({ entry, facts: facts[i] }))
   const shown = arrange(rows, view)
-  const models = [...new Set(rows.flatMap(({ watch }) => (watch?.task?.model ? [watch.task.model] : [])))].sort()
-  const now = useNow()
+  const models = [...new Set(rows.flatMap(({ facts }) => (facts?.model ? [facts.model] : [])))].sort()
   const shownIds = shown.map(({ entry }) => entry.taskId)
   const { selection, chosen } = useSelection(shownIds)
-  const chosenTasks = shown.flatMap(({ entry, watch }) => (watch?.task && selection.has(entry.taskId) ? [watch.task] : []))
-  const totals = totalsText(shown.map(({ watch }) => ({ status: watch?.task?.status, credits: watch?.task?.creditsReserved })))
+  const queryClient = useQueryClient()
+  const chosenTasks = chosen.flatMap((taskId) => queryClient.getQueryData(taskQueries.watch(taskId).queryKey)?.task ?? [])
+  const totals = totalsText(shown.map(({ facts }) => ({ status: facts?.status, credits: facts?.credits })))
   // Only the rows near the window are drawn (a thousand rows drawn every second would stall the
   // page); the space of the others is kept above and below them, so the page scrolls as one.
   const [body, setBody] = useState<HTMLTableSectionElement | null>(null)
@@ -355,13 +396,17 @@ export function WatchedTasks({ entries, actions, unsaved, view, setView }: Watch
           </thead>
           <tbody ref={setBody} className="max-sm:block">
             {above > 0 && <tr aria-hidden="true" style={{ height: above }} className="max-sm:block" />}
-            {drawn.map((item) => {
-              const row = shown[item.index]
-              return row && (
-                <WatchRow key={row.entry.taskId} taskId={row.entry.taskId} watch={row.watch} now={now} selection={selection}
-                  index={item.index} measure={virtualizer.measureElement} />
-              )
-            })}
+            <SelectionContext value={selection}>
+              <Ticking>
+                {drawn.map((item) => {
+                  const row = shown[item.index]
+                  return row && (
+                    <WatchRow key={row.entry.taskId} taskId={row.entry.taskId} selected={selection.has(row.entry.taskId)}
+                      index={item.index} measure={virtualizer.measureElement} />
+                  )
+                })}
+              </Ticking>
+            </SelectionContext>
             {below > 0 && <tr aria-hidden="true" style={{ height: below }} className="max-sm:block" />}
           </tbody>
         </table>
