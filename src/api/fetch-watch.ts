@@ -4,14 +4,13 @@ import { getTask } from './get-task'
 import { ApiError } from './problem'
 import { readApiKey } from '../lib/api-key'
 import { readSettings } from '../lib/settings'
+import { askedWith, headStarts, type HeadStart, type SentQuery } from './task-request'
 import { recordAnswer, recordProblem, type TaskWatch } from './task-watch'
 
-/** What a query is asked with, besides the task: a head start asked otherwise is not the query's answer. */
-const askedWith = () => `${readSettings().syncUpstream} ${readApiKey() ?? ''}`
-
-export async function fetchWatch(taskId: string, previous: TaskWatch | undefined, signal: AbortSignal): Promise<TaskWatch> {
+/** One poll; `sent` is its request already on its way (a deep link's head start, task-request.ts). */
+export async function fetchWatch(taskId: string, previous: TaskWatch | undefined, signal: AbortSignal, sent?: SentQuery): Promise<TaskWatch> {
   try {
-    const task = await getTask(taskId, { apiKey: readApiKey(), syncUpstream: readSettings().syncUpstream, signal })
+    const task = await getTask(taskId, { apiKey: readApiKey(), syncUpstream: readSettings().syncUpstream, signal, sent })
     return recordAnswer(previous, task, Date.now())
   } catch (error) {
     if (!(error instanceof ApiError)) throw error
@@ -19,38 +18,24 @@ export async function fetchWatch(taskId: string, previous: TaskWatch | undefined
   }
 }
 
-type HeadStart = { taskId: string; watch: Promise<TaskWatch>; controller: AbortController; askedWith: string }
-
-let headStart: HeadStart | undefined
-
-/** How long a head start waits to be taken over by its query before it is let go. */
-const HEAD_START_MS = 20_000
-
 /**
- * A deep link's first query, sent as the page starts, beside the chunks the task page needs,
- * rather than after them; the task's query takes it over (takeHeadStart). Only for a page with
- * no stored cache: with one, the restore decides whether a query is due at all.
+ * Reads a deep link's head start as soon as it has come, as a TaskWatch, so the task's query
+ * finds it ready rather than reading it when the page first asks (decision 0041). Resolves with
+ * it (undefined without one); a failure is the query's to meet.
  */
-export function startHeadStart(taskId: string): void {
-  headStart?.controller.abort()
-  const controller = new AbortController()
-  const watch = fetchWatch(taskId, undefined, controller.signal)
-  // Met by the query that takes it; one that is never taken is let go without a word.
-  watch.catch(() => undefined)
-  const started: HeadStart = { taskId, watch, controller, askedWith: askedWith() }
-  headStart = started
-  setTimeout(() => {
-    if (headStart !== started) return
-    headStart = undefined
-    controller.abort()
-  }, HEAD_START_MS)
+export function readHeadStart(): Promise<TaskWatch> | undefined {
+  const started = headStarts.current
+  if (!started) return undefined
+  started.watch ??= fetchWatch(started.taskId, undefined, started.controller.signal, started)
+  started.watch.catch(() => undefined)
+  return started.watch
 }
 
 /** The head start for `taskId`'s first query, if one is on its way; cancelled with `signal`. */
-export function takeHeadStart(taskId: string, signal: AbortSignal): Promise<TaskWatch> | undefined {
-  const started = headStart
+export function takeHeadStart(taskId: string, signal: AbortSignal): HeadStart | undefined {
+  const started = headStarts.current
   if (started?.taskId !== taskId) return undefined
-  headStart = undefined
+  headStarts.current = undefined
   // A key typed (or a setting changed) since it left: its answer (most likely "no key") is stale.
   if (started.askedWith !== askedWith()) {
     started.controller.abort()
@@ -58,5 +43,5 @@ export function takeHeadStart(taskId: string, signal: AbortSignal): Promise<Task
   }
   if (signal.aborted) started.controller.abort(signal.reason)
   else signal.addEventListener('abort', () => started.controller.abort(signal.reason), { once: true })
-  return started.watch
+  return started
 }

@@ -5,8 +5,7 @@ import { normalizeTask } from './normalize-task'
 import { ApiError, problemFromResponse } from './problem'
 import { readSettings } from '../lib/settings'
 import { createRequestBudget } from './request-budget'
-import { KEY_HEADER } from '../contract/key-header'
-import { PACE_HEADER, PAGE_HEADER } from '../contract/request-pace'
+import { CLIENT_TIMEOUT_MS, sendTaskQuery, taskUrl, type Answer, type SentQuery } from './task-request'
 import { RawTask } from './task-schema'
 import type { TaskView } from './task-view'
 
@@ -14,24 +13,14 @@ import type { TaskView } from './task-view'
 // here, in the task-fetching chunk, so the first page load doesn't carry them.
 z.config(en())
 
-const CLIENT_TIMEOUT_MS = 20_000
-
 type GetTaskOptions = {
   apiKey: string | undefined
   syncUpstream: boolean
   signal?: AbortSignal
   now?: () => number
+  /** The first query, already sent (a deep link's head start): taken over rather than sent again. */
+  sent?: SentQuery | undefined
 }
-
-export function taskUrl(taskId: string, syncUpstream: boolean): string {
-  return `/api/tasks/${encodeURIComponent(taskId)}${syncUpstream ? '?sync_upstream=true' : ''}`
-}
-
-/**
- * This page, to the server: its pace is kept per page (see request-pace.ts). Not randomUUID,
- * which a page served over plain HTTP beyond loopback does not have.
- */
-const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /** Every task query of this page shares one budget, however many tasks are watched. */
 export const taskQueryBudget = createRequestBudget(() => {
@@ -39,36 +28,22 @@ export const taskQueryBudget = createRequestBudget(() => {
   return { inFlight: maxInFlight, perSecond: maxPerSecond }
 })
 
-type Answer = { response: Response; body: unknown; json: boolean }
-
-/** One request, holding a budget slot until its body is read; network failures become problems. */
-async function request(url: string, apiKey: string | undefined, signal: AbortSignal | undefined): Promise<Answer> {
+/** One request (or the one already sent), holding a budget slot until its body is read; network failures become problems. */
+async function request(url: string, apiKey: string | undefined, signal: AbortSignal | undefined, sent: SentQuery | undefined): Promise<Answer> {
   return taskQueryBudget.run(async () => {
-    // The server keeps to the same pace on its way to foxapi.
-    const pace = { [PACE_HEADER]: String(readSettings().maxPerSecond), [PAGE_HEADER]: PAGE_ID }
     // The time limit starts when the query is sent, not while it waits its turn.
-    const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS)
-    let response: Response
+    const timeout = sent?.timeout ?? AbortSignal.timeout(CLIENT_TIMEOUT_MS)
     try {
-      response = await fetch(url, {
-        headers: { accept: 'application/json', ...pace, ...(apiKey ? { [KEY_HEADER]: apiKey } : {}) },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      })
+      return await (sent?.answer ?? sendTaskQuery(url, apiKey, signal ? AbortSignal.any([signal, timeout]) : timeout))
     } catch (error) {
       if (signal?.aborted) throw error
       throw new ApiError(timeout.aborted ? { kind: 'timeout' } : { kind: 'network', where: 'foxwatch' })
     }
-    try {
-      return { response, body: await response.json(), json: true }
-    } catch {
-      if (signal?.aborted) throw signal.reason
-      return { response, body: undefined, json: false }
-    }
   }, signal)
 }
 
-async function fetchTask(taskId: string, syncUpstream: boolean, { apiKey, signal, now = Date.now }: GetTaskOptions): Promise<TaskView> {
-  const { response, body, json } = await request(taskUrl(taskId, syncUpstream), apiKey, signal)
+async function fetchTask(taskId: string, syncUpstream: boolean, { apiKey, signal, now = Date.now, sent }: GetTaskOptions): Promise<TaskView> {
+  const { response, body, json } = await request(taskUrl(taskId, syncUpstream), apiKey, signal, sent)
   if (!response.ok) {
     throw new ApiError(problemFromResponse(response.status, body, response.headers.get('retry-after'), taskId, now()))
   }
@@ -90,7 +65,7 @@ export function readTask(body: unknown, taskId: string): TaskView {
 export async function getTask(taskId: string, options: GetTaskOptions): Promise<TaskView> {
   const task = await fetchTask(taskId, options.syncUpstream, options)
   if (options.syncUpstream && task.status === 'completed' && task.artifacts.length === 0) {
-    return fetchTask(taskId, false, options)
+    return fetchTask(taskId, false, { ...options, sent: undefined })
   }
   return task
 }

@@ -1,7 +1,8 @@
 // The injection corpus through parse and normalise: no hostile URL comes out as a link-bearing
 // artifact, and every hostile task ID stays one URL-encoded path segment on its way out.
 import { describe, expect, it } from 'vitest'
-import { readTask, taskUrl } from './get-task'
+import { readTask } from './get-task'
+import { taskUrl } from './task-request'
 import { isWebUrl } from './normalize-task'
 import { hasUrl, type TaskView } from './task-view'
 import { DANGEROUS_URLS, HOSTILE_IDS, INJECTION_COUNT, MARKUP, markupCases, urlCases } from '../testing/corpora/injections'

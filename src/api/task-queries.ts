@@ -20,8 +20,8 @@ export const taskQueries = {
         // The chunk did not come (the server is gone, or restarted with a new build): a network problem.
         if (!fetching) return recordProblem(previous, { kind: 'network', where: 'foxwatch' }, Date.now())
         // A deep link's first query may already be on its way (see startHeadStart).
-        const early = previous === undefined ? fetching.takeHeadStart(taskId, signal) : undefined
-        return early ?? fetching.fetchWatch(taskId, previous, signal)
+        const sent = previous === undefined ? fetching.takeHeadStart(taskId, signal) : undefined
+        return sent?.watch ?? fetching.fetchWatch(taskId, previous, signal, sent)
       },
       // Stable between answers: see pollDelayFor.
       refetchInterval: (query) => pollDelayFor(query.state.data, document.hidden),

@@ -2,17 +2,19 @@ import { QueryClient, useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { configQueries } from '../api/get-config'
 import { ChunkBoundary } from '../lib/chunk-boundary'
+import { preloadable, usePreloaded } from '../lib/preloadable'
 import { ListPlaceholder } from '../lib/list-placeholder'
 import { ApiKeyControl } from '../settings/api-key-control'
 import { SettingsMenu } from '../settings/settings-menu'
-import { loadStoredSettings, useSettings } from '../lib/settings'
+import { loadStoredSettings, storedSettingsRead, useSettings } from '../lib/settings'
 import { HomePage } from './home-page'
 import { TaskIdForm } from '../tasks/task-id-form'
 import { SettleNotices } from '../watchlist/settle-notices'
 import { preloadWatchlist } from '../watchlist/watchlist-view'
 import { watchTasks } from '../watchlist/watchlist'
-import { PersistedQueryClientProvider, storedCacheExists } from './persisted-query-client'
-import { KEEP_QUERIES_MS } from './stored-queries'
+import { PersistedQueryClientProvider } from './persisted-query-client'
+import { startHeadStart } from '../api/task-request'
+import { cacheMayBeStored, KEEP_QUERIES_MS } from './stored-queries'
 import { Shortcuts } from './shortcuts'
 import { useTheme } from './theme'
 import { navigate, routeOf, SECTION_PATHS, usePathname, type Route } from '../lib/router'
@@ -78,19 +80,28 @@ const goHome = () => navigate('/')
 
 // The task page (results, renderers, keeping) is its own chunk: the home page never needs it. A
 // deep link starts fetching it at once, beside the entry, instead of after the first render.
+// Preloadable, not a bare lazy: once its chunk is here it draws without suspending, so a deep
+// link's answer is not held back by React's 300 ms throttle on the loading line (decision 0041).
 const loadTaskPage = () => import('./task-with-list')
-const TaskWithList = lazy(() => loadTaskPage().then((module) => ({ default: module.TaskWithList })))
+const TaskWithList = preloadable(() => loadTaskPage().then((module) => module.TaskWithList))
 const deepLink = routeOf(window.location.pathname)
 if (deepLink.page === 'task') {
-  // With no stored cache to restore first, the task's first query goes now, beside the task
-  // page's chunks; the page's query takes it over (fetch-watch.ts, startHeadStart). Asked for
-  // first, so its few chunks are not queued behind the task page's many.
-  // After stored preferences are read (syncUpstream shapes the query), not before.
-  void Promise.all([import('../api/fetch-watch'), storedCacheExists(), loadStoredSettings()])
-    .then(([fetching, stored]) => stored || fetching.startHeadStart(deepLink.taskId))
+  // With no stored cache to restore first, the task's first query goes now, as the entry runs,
+  // ahead of the task page's chunks (HTTP/1.1 gives a page six connections); the page's query
+  // takes it over (task-request.ts). After stored preferences are read (syncUpstream shapes the
+  // query): at once when there are none.
+  if (!cacheMayBeStored()) {
+    const start = () => startHeadStart(deepLink.taskId)
+    if (storedSettingsRead()) start()
+    else void loadStoredSettings().then(start).catch(() => undefined)
+  }
+  // What reads the answer (at once, as it comes), then the page that shows it, and the views of
+  // what the answer holds. A failure here is met again, and shown, when the page renders it.
+  void import('../api/fetch-watch')
+    .then((fetching) => fetching.readHeadStart())
+    .then(async (watch) => watch && (await loadTaskPage()).preloadRenderers(watch.task?.artifacts))
     .catch(() => undefined)
-  // A failure here is met again, and shown, when the page renders it.
-  void loadTaskPage().catch(() => undefined)
+  void TaskWithList.preload()
 }
 
 /** What the task page itself shows before its first answer, so the chunk's arrival is seamless. */
@@ -99,6 +110,18 @@ function TaskPageLoading({ taskId }: { taskId: string }) {
     <p role="status" className="text-stone-600 dark:text-stone-300">
       Asking foxapi about {taskId}…
     </p>
+  )
+}
+
+/** The task page, or its loading line until the chunk is here (a chunk that failed suspends once more, then says so). */
+function TaskPage({ taskId }: { taskId: string }) {
+  const here = usePreloaded([TaskWithList])
+  return (
+    <ChunkBoundary what="task page">
+      <Suspense fallback={<TaskPageLoading taskId={taskId} />}>
+        {here ? <TaskWithList taskId={taskId} /> : <TaskPageLoading taskId={taskId} />}
+      </Suspense>
+    </ChunkBoundary>
   )
 }
 
@@ -153,11 +176,7 @@ export function App() {
       <Shortcuts onHome={goHome} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus-visible:outline-none">
         {route.page === 'task' ? (
-          <ChunkBoundary what="task page">
-            <Suspense fallback={<TaskPageLoading taskId={route.taskId} />}>
-              <TaskWithList taskId={route.taskId} />
-            </Suspense>
-          </ChunkBoundary>
+          <TaskPage taskId={route.taskId} />
         ) : isSectionPage(route.page) ? (
           <SectionPage page={route.page} />
         ) : (

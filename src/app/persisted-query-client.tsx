@@ -7,7 +7,7 @@ import { IsRestoringProvider, QueryClientProvider, type Query, type QueryClient 
 import { keys } from 'idb-keyval'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
-import { OLD_CACHE_DATABASE, OLD_CACHE_KEY, QUERY_DATABASE, queryStore } from './stored-queries'
+import { markCacheStored, OLD_CACHE_DATABASE, QUERY_DATABASE, queryStore } from './stored-queries'
 
 const loadPersistence = () => import('./query-persistence')
 
@@ -19,10 +19,10 @@ async function findStoredCache(): Promise<StoredCache> {
   // A first visit has no database at all: one round trip to the browser says so, where opening
   // (and so creating) one and listing its keys takes three, each waiting on a busy main thread.
   const names = typeof indexedDB.databases === 'function' ? new Set((await indexedDB.databases()).map((db) => db.name)) : undefined
-  const [records, oldCache] = await Promise.all([
-    names && !names.has(QUERY_DATABASE) ? false : keys(queryStore()).then((found) => found.length > 0),
-    names && !names.has(OLD_CACHE_DATABASE) ? false : keys().then((found) => found.includes(OLD_CACHE_KEY)),
-  ])
+  // A database left by the cache of before (decision 0039) is read by the restore, which
+  // takes what is in it and deletes it.
+  const oldCache = !names || names.has(OLD_CACHE_DATABASE)
+  const records = names && !names.has(QUERY_DATABASE) ? false : (await keys(queryStore())).length > 0
   return { records, oldCache }
 }
 
@@ -31,17 +31,14 @@ async function findStoredCache(): Promise<StoredCache> {
 let earlyCheck: Promise<StoredCache> | undefined = findStoredCache()
 earlyCheck.catch(() => undefined)
 
-/** Whether this browser holds a stored cache; before the restore, the answer the page started with. */
-export async function storedCacheExists(): Promise<boolean> {
-  const { records, oldCache } = await (earlyCheck ?? findStoredCache())
-  return records || oldCache
-}
-
 /** Restores the stored cache, if any; false when this page must not save over it. */
 async function restore(client: QueryClient): Promise<boolean> {
   const check = earlyCheck ?? findStoredCache()
   earlyCheck = undefined
   const { records, oldCache } = await check
+  // The mark a deep link's head start goes by follows what is there (a cache stored before the
+  // mark existed, or a database deleted by hand).
+  markCacheStored(records || oldCache)
   if (!records && !oldCache) return true
   const persistence = await loadPersistence().catch(() => undefined)
   // The chunk did not come (a server restarting): the stored copy is left for the next load,

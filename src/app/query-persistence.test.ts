@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto'
 import { QueryClient } from '@tanstack/react-query'
-import { clear, entries, get, set } from 'idb-keyval'
+import { clear, entries, set } from 'idb-keyval'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { persistQueries, restoreQueries } from './query-persistence'
-import { KEEP_QUERIES_MS, OLD_CACHE_KEY, queryStore } from './stored-queries'
+import { KEEP_QUERIES_MS, OLD_CACHE_DATABASE, OLD_CACHE_KEY, OLD_CACHE_STORE, queryStore } from './stored-queries'
 
 /** Every value put into IndexedDB since the test began. */
 const puts: unknown[] = []
@@ -23,6 +23,23 @@ function clientWith(tasks: Record<string, unknown>): QueryClient {
   return client
 }
 
+/** The old persister's database, as it left it: one text under one key. */
+function writeOldCache(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(OLD_CACHE_DATABASE)
+    open.onupgradeneeded = () => open.result.createObjectStore(OLD_CACHE_STORE)
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const transaction = open.result.transaction(OLD_CACHE_STORE, 'readwrite')
+      transaction.objectStore(OLD_CACHE_STORE).put(text, OLD_CACHE_KEY)
+      transaction.oncomplete = () => {
+        open.result.close()
+        resolve()
+      }
+    }
+  })
+}
+
 /** Runs the write's half-second wait, then waits for the write itself to land. */
 async function written(check: () => Promise<void>) {
   await vi.advanceTimersByTimeAsync(500)
@@ -32,7 +49,6 @@ async function written(check: () => Promise<void>) {
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   await clear(queryStore())
-  await clear()
   puts.length = 0
 })
 afterEach(() => {
@@ -114,11 +130,11 @@ describe('the persisted query cache, a record per task', () => {
       timestamp: Date.now(),
       clientState: { mutations: [], queries: [{ queryKey: query?.queryKey, queryHash: query?.queryHash, state: query?.state }] },
     })
-    await set(OLD_CACHE_KEY, text)
+    await writeOldCache(text)
     const client = new QueryClient()
     await restoreQueries(client, { fromOldCache: true })
     expect(client.getQueryData(taskKey('a'))).toEqual({ status: 'completed' })
     expect((await stored()).get('["task","a"]')).toContain('"status":"completed"')
-    expect(await get(OLD_CACHE_KEY)).toBeUndefined()
+    await vi.waitFor(async () => expect((await indexedDB.databases()).map((db) => db.name)).not.toContain(OLD_CACHE_DATABASE))
   })
 })

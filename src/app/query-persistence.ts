@@ -7,8 +7,8 @@
 // task rewrites that task alone, so a long transcript held in the cache is written once, not
 // again each time one of the other tasks polls.
 import { dehydrate, hydrate, type DehydratedState, type Query, type QueryClient } from '@tanstack/react-query'
-import { clear, del, delMany, entries, get, setMany } from 'idb-keyval'
-import { KEEP_QUERIES_MS, OLD_CACHE_KEY, queryStore } from './stored-queries'
+import { clear, delMany, entries, setMany } from 'idb-keyval'
+import { KEEP_QUERIES_MS, markCacheStored, OLD_CACHE_DATABASE, OLD_CACHE_KEY, OLD_CACHE_STORE, queryStore } from './stored-queries'
 import { stringifyWhenIdle } from './stringify-in-slices'
 
 /** Changed when TaskWatch changes shape, so an old cache is dropped rather than misread. */
@@ -54,12 +54,32 @@ function readQuery(value: unknown): DehydratedQuery | undefined {
 const isCurrent = (stamp: Stamp | undefined): stamp is Stamp =>
   stamp !== undefined && stamp.buster === BUSTER && Date.now() - stamp.savedAt <= KEEP_QUERIES_MS
 
+/** The whole-cache text of before, read straight from its database, closed after (so it can be deleted). */
+function readOldCache(): Promise<unknown> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open(OLD_CACHE_DATABASE)
+    open.onerror = () => resolve(undefined)
+    open.onsuccess = () => {
+      const db = open.result
+      const done = (value: unknown) => {
+        db.close()
+        resolve(value)
+      }
+      if (!db.objectStoreNames.contains(OLD_CACHE_STORE)) return done(undefined)
+      const read = db.transaction(OLD_CACHE_STORE).objectStore(OLD_CACHE_STORE).get(OLD_CACHE_KEY)
+      read.onsuccess = () => done(read.result)
+      read.onerror = () => done(undefined)
+    }
+  })
+}
+
 /**
  * The cache as the persister before decision 0039 kept it: one text under one key of idb-keyval's
- * default database. Read once, put back into the cache, written as records, then deleted.
+ * default database. Read once, put back into the cache, written as records; then the database
+ * (which held nothing else) is deleted.
  */
 async function takeOldCache(client: QueryClient): Promise<void> {
-  const text = await get<unknown>(OLD_CACHE_KEY)
+  const text = await readOldCache()
   let restored: DehydratedQuery[] = []
   if (typeof text === 'string') {
     try {
@@ -79,7 +99,7 @@ async function takeOldCache(client: QueryClient): Promise<void> {
     hydrate(client, { queries: restored, mutations: [] })
     await writeRecords(client, new Set(restored.map((query) => query.queryHash)))
   }
-  await del(OLD_CACHE_KEY)
+  indexedDB.deleteDatabase(OLD_CACHE_DATABASE)
 }
 
 /** Puts the stored cache back (an expired or busted one is dropped instead, a damaged record alone). */
@@ -99,6 +119,7 @@ export async function restoreQueries(client: QueryClient, { fromOldCache }: { fr
     if (damaged.length > 0) await delMany(damaged, queryStore())
   } else if (stored.length > 0) {
     await clear(queryStore())
+    markCacheStored(false)
   }
   if (fromOldCache) await takeOldCache(client)
 }
@@ -113,6 +134,7 @@ async function writeRecords(client: QueryClient, hashes: ReadonlySet<string>): P
   const stamp: Stamp = { buster: BUSTER, savedAt: Date.now() }
   records.push([STAMP_KEY, JSON.stringify(stamp)])
   await setMany(records, queryStore())
+  markCacheStored(true)
   const gone = [...hashes].filter((hash) => cache.get(hash) === undefined)
   if (gone.length > 0) await delMany(gone, queryStore())
 }

@@ -13,9 +13,10 @@ export const QUERY_DATABASE = 'foxwatch-queries'
 
 /**
  * Where the whole cache was kept as one text before decision 0039: a key in idb-keyval's default
- * database. Read once more, then deleted.
+ * database, which held nothing else. Read once more, then the database is deleted.
  */
 export const OLD_CACHE_DATABASE = 'keyval-store'
+export const OLD_CACHE_STORE = 'keyval'
 export const OLD_CACHE_KEY = 'foxwatch.queries'
 
 let store: UseStore | undefined
@@ -24,4 +25,30 @@ let store: UseStore | undefined
 export function queryStore(): UseStore {
   store ??= createStore(QUERY_DATABASE, 'queries')
   return store
+}
+
+/**
+ * A mark in localStorage that this browser has stored a cache, read synchronously as the page
+ * starts: a deep link's head start goes only where none is (decision 0041), and asking IndexedDB
+ * takes until after the first render.
+ */
+const STORED_MARK = 'foxwatch.queries-stored'
+
+/** Whether a cache may be stored here (true when localStorage cannot say: no head start then). */
+export function cacheMayBeStored(): boolean {
+  try {
+    return localStorage.getItem(STORED_MARK) !== null
+  } catch {
+    return true
+  }
+}
+
+/** Sets or clears the mark, as a cache is written or dropped. */
+export function markCacheStored(stored: boolean): void {
+  try {
+    if (stored) localStorage.setItem(STORED_MARK, '1')
+    else localStorage.removeItem(STORED_MARK)
+  } catch {
+    // No localStorage: cacheMayBeStored says true, so nothing is asked twice.
+  }
 }

@@ -7,6 +7,9 @@ import { useMediaQuery } from '../lib/use-media-query'
 import { useWatchlist } from '../watchlist/watchlist'
 import { TaskPage } from './task-page'
 
+// For a deep link's head start: the views of what its answer holds, fetched as soon as it is read.
+export { preloadRenderers } from '../renderers/registry'
+
 // The watchlist beside a task is a chunk of its own, fetched only on a wide screen with
 // something watched.
 const WatchSidebar = lazy(() => import('../watchlist/watch-sidebar').then((module) => ({ default: module.WatchSidebar })))

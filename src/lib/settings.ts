@@ -31,7 +31,12 @@ async function loadSchema(): Promise<void> {
  * none stored (a first visit) there is nothing to read and nothing is fetched.
  */
 export async function loadStoredSettings(): Promise<void> {
-  if (!schema && stored() !== null) await loadSchema()
+  if (!storedSettingsRead()) await loadSchema()
+}
+
+/** Whether readSettings says what is stored now (nothing is, or the schema to read it has come). */
+export function storedSettingsRead(): boolean {
+  return schema !== undefined || stored() === null
 }
 
 export function readSettings(): Settings {

@@ -1,57 +1,22 @@
 // The settings that are set once and left: behind one button named "Settings", so the header
-// keeps to what is used every minute (the Task ID box and the pages).
+// keeps to what is used every minute (the Task ID box and the pages). The panel itself
+// (settings-panel.tsx) is fetched as the pointer or the focus comes to the button, so it is
+// usually here by the click and shows at once.
+import { Suspense } from 'react'
+import { preloadable } from '../lib/preloadable'
 import { Popover } from '../lib/ui/popover'
-import { updateSettings, useSettings } from '../lib/settings'
 
-/** Notifications are asked for only here, on the person's click, never on load. */
-async function setNotify(on: boolean) {
-  if (!on || !('Notification' in window)) return updateSettings({ notify: false })
-  const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission
-  updateSettings({ notify: permission === 'granted' })
-}
-
-/** A setting that is on or off, with a line saying what it does. */
-function Toggle({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <label className="flex items-start gap-2 text-sm">
-      <input type="checkbox" className="mt-1" checked={checked} onChange={(event) => onChange(event.target.checked)} />
-      <span>
-        {label}
-        <span className="block text-xs text-stone-500 dark:text-stone-400">{hint}</span>
-      </span>
-    </label>
-  )
-}
+const SettingsPanel = preloadable(() => import('./settings-panel').then((module) => module.SettingsPanel))
+const preloadPanel = () => void SettingsPanel.preload()
 
 export function SettingsMenu() {
-  const settings = useSettings()
   return (
-    <Popover label="Settings" title="Settings">
-      <div className="flex flex-col gap-3">
-        <Toggle label="Sync with provider" hint="Ask foxapi to refresh a running task from its provider before answering."
-          checked={settings.syncUpstream} onChange={(syncUpstream) => updateSettings({ syncUpstream })} />
-        <Toggle label="Auto-keep" hint="Keep every task that completes while you watch it in this browser, so it outlives its links."
-          checked={settings.autoKeep} onChange={(autoKeep) => updateSettings({ autoKeep })} />
-        <Toggle label="Notify" hint="A browser notification when a task finishes while this tab is hidden."
-          checked={settings.notify} onChange={(on) => void setNotify(on)} />
-        <Toggle label="Sound" hint="A short chime when a watched task finishes."
-          checked={settings.sound} onChange={(sound) => updateSettings({ sound })} />
-        <label className="flex items-center gap-2 text-sm">
-          Theme
-          <select
-            value={settings.theme}
-            onChange={(event) => {
-              const theme = event.target.value
-              updateSettings({ theme: theme === 'light' || theme === 'dark' ? theme : 'system' })
-            }}
-            className="rounded border border-stone-300 bg-white px-1 py-0.5 dark:border-stone-600 dark:bg-stone-900"
-          >
-            <option value="system">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
-      </div>
-    </Popover>
+    <span onPointerEnter={preloadPanel} onFocus={preloadPanel}>
+      <Popover label="Settings" title="Settings">
+        <Suspense fallback={<p role="status" className="text-sm text-stone-500 dark:text-stone-400">Opening the settings…</p>}>
+          <SettingsPanel />
+        </Suspense>
+      </Popover>
+    </span>
   )
 }
