@@ -2,8 +2,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { hasUrl } from '../api/task-view'
 import { markSeen, usePageTitle } from '../lib/page-title'
-import { formatTime } from '../lib/format'
-import { whenIdle } from '../lib/when-idle'
 import { keepTask, useLocalUrls, withLocalUrls } from '../keep/kept-files'
 import { useKept } from '../keep/kept-store'
 import { keptTaskView } from '../keep/kept-task-view'
@@ -52,10 +50,6 @@ export function TaskPage({ taskId }: { taskId: string }) {
   useEffect(() => {
     if (task?.status === 'completed') shelveIds(task, Date.now())
   }, [task])
-
-  // The first date formatted loads the locale's data (15 ms, and more on a busy machine): done
-  // in idle time while the task is asked for, not in the render that shows the answer.
-  useEffect(() => whenIdle(() => void formatTime(Date.now())), [])
 
   usePageTitle(task ? `${STATUS_LABEL[task.status]} · ${taskId} · foxwatch` : `${taskId} · foxwatch`)
   // Looking at a task is seeing that it finished.
