@@ -34,3 +34,11 @@ export function formatTime(ms: number): string {
   dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
   return dateTime.format(ms)
 }
+
+let timeOfDay: Intl.DateTimeFormat | undefined
+
+/** A time of day in the person's locale ("9:00:03 AM"), one formatter for the page's life. */
+export function formatTimeOfDay(ms: number): string {
+  timeOfDay ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+  return timeOfDay.format(ms)
+}

@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { Button } from '../lib/ui/button'
 import { isKeyRemembered, saveApiKey } from '../lib/api-key'
+// This form is a chunk of its own (api-key-control.tsx): the query's module comes with it.
+import { taskQueries } from '../api/task-queries'
 
 /**
  * The form for the person's foxapi key, kept in this browser. Shown only while there is none:
@@ -17,12 +19,7 @@ export function ApiKeyField({ autoFocus = false }: { autoFocus?: boolean }) {
   const inputId = useId()
 
   function retryTasks() {
-    // Any task query was made by this module, so it is here already when there is one to retry;
-    // the first load does without it.
-    void import('../api/task-queries').then(
-      ({ taskQueries }) => queryClient.refetchQueries({ queryKey: taskQueries.all(), type: 'active' }),
-      () => undefined,
-    )
+    void queryClient.refetchQueries({ queryKey: taskQueries.all(), type: 'active' })
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {

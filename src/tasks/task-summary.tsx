@@ -1,8 +1,8 @@
 import type { TaskView } from '../api/task-view'
-import { formatCreated, formatTime } from '../lib/format'
+import { formatCreated, formatTime, formatTimeOfDay } from '../lib/format'
 import { useNow } from '../lib/use-now'
-import { useEffect, useState, type ReactNode } from 'react'
-import { whenIdle } from '../lib/when-idle'
+import type { ReactNode } from 'react'
+import { useIdleText } from '../lib/use-idle-text'
 import { ExpiryFact, ExpiryNotice } from './expiry-notice'
 import { STATUS_LABEL, STATUS_TONE } from '../api/status'
 import type { StatusChange } from '../api/task-watch'
@@ -18,18 +18,20 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /**
- * When the task was made, as an age; the full date and time is its tooltip, formatted when the
- * page is next idle: the page's first date costs 15 to 25 ms (the locale's data), on the way to a
- * deep link's first screen otherwise (decision 0041).
+ * When the task was made, as an age; the full date and time is its tooltip, made when the page is
+ * idle (useIdleText).
  */
 function CreatedTime({ createdAt, now }: { createdAt: number; now: number }) {
-  const [title, setTitle] = useState<string>()
-  useEffect(() => whenIdle(() => setTitle(formatTime(createdAt)), { timeoutMs: 1000 }), [createdAt])
   return (
-    <time dateTime={new Date(createdAt).toISOString()} title={title}>
+    <time dateTime={new Date(createdAt).toISOString()} title={useIdleText(formatTime, createdAt)}>
       {formatCreated(createdAt, now)}
     </time>
   )
+}
+
+/** When a status change was seen, as a time of day (made when the page is idle, as above). */
+function SeenAt({ at }: { at: number }) {
+  return <time dateTime={new Date(at).toISOString()}>{useIdleText(formatTimeOfDay, at)}</time>
 }
 
 export function StatusBadge({ task }: { task: TaskView }) {
@@ -109,9 +111,7 @@ export function TaskSummary({ task, history, actions, notice, clock }: SummaryPr
             {history.map((change) => (
               <li key={change.at}>
                 <span className="font-medium text-stone-700 dark:text-stone-200">{STATUS_LABEL[change.status]}</span>{' '}
-                <time dateTime={new Date(change.at).toISOString()}>
-                  {new Date(change.at).toLocaleTimeString()}
-                </time>
+                <SeenAt at={change.at} />
               </li>
             ))}
           </ol>
