@@ -1,7 +1,7 @@
 // The form for the person's foxapi key: its own chunk, loaded when the header's Add key opens or
 // a task that needs a key shows it.
 import { useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { Button } from '../lib/ui/button'
 import { isKeyRemembered, saveApiKey } from '../lib/api-key'
 // This form is a chunk of its own (api-key-control.tsx): the query's module comes with it.
@@ -17,6 +17,16 @@ export function ApiKeyField({ autoFocus = false }: { autoFocus?: boolean }) {
   const [draft, setDraft] = useState('')
   const [remember, setRemember] = useState(isKeyRemembered)
   const inputId = useId()
+  const field = useRef<HTMLInputElement>(null)
+  // Focused only when the person asked for the field (Add key, or a task that needs a key), and
+  // never taken from a field they are typing in: a task's answer can come while they type the
+  // next ID into the Task ID box, and the keys would land here.
+  useEffect(() => {
+    if (!autoFocus) return
+    const active = document.activeElement
+    if (active instanceof HTMLElement && active.matches('input, textarea, select, [contenteditable]')) return
+    field.current?.focus()
+  }, [autoFocus])
 
   function retryTasks() {
     void queryClient.refetchQueries({ queryKey: taskQueries.all(), type: 'active' })
@@ -43,8 +53,7 @@ export function ApiKeyField({ autoFocus = false }: { autoFocus?: boolean }) {
           onChange={(event) => setDraft(event.target.value)}
           placeholder="sk-…"
           autoComplete="off"
-          // Only ever when the person asked for the field: Add key, or a task that needs a key.
-          autoFocus={autoFocus}
+          ref={field}
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
         />
       </div>
