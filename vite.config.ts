@@ -1,6 +1,10 @@
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { fileURLToPath } from 'node:url'
+
+/** foxwatch's own modules, not a package's `src/`. */
+const OWN_SOURCE = fileURLToPath(new URL('./src/', import.meta.url))
 
 // `npm run dev` serves the page with hot reload; the API routes come from `npm run dev:server` on 4173.
 export default defineConfig({
@@ -24,7 +28,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'index', tags: ['$initial'] },
-            { name: 'shared', minShareCount: 2, test: /[\\/]src[\\/]/, maxModuleSize: 16 * 1024 },
+            { name: 'shared', minShareCount: 2, test: (id) => id.startsWith(OWN_SOURCE), maxModuleSize: 16 * 1024 },
           ],
         },
       },

@@ -91,16 +91,18 @@ if (deepLink.page === 'task') {
   // takes it over (task-request.ts). After stored preferences are read (syncUpstream shapes the
   // query): at once when there are none.
   if (!cacheMayBeStored()) {
-    const start = () => startHeadStart(deepLink.taskId)
+    const start = () => {
+      startHeadStart(deepLink.taskId)
+      // What reads the answer (at once, as it comes), and the views of what it holds.
+      void import('../api/fetch-watch')
+        .then((fetching) => fetching.readHeadStart())
+        .then(async (watch) => watch && (await loadTaskPage()).preloadRenderers(watch.task?.artifacts))
+        .catch(() => undefined)
+    }
     if (storedSettingsRead()) start()
     else void loadStoredSettings().then(start).catch(() => undefined)
   }
-  // What reads the answer (at once, as it comes), then the page that shows it, and the views of
-  // what the answer holds. A failure here is met again, and shown, when the page renders it.
-  void import('../api/fetch-watch')
-    .then((fetching) => fetching.readHeadStart())
-    .then(async (watch) => watch && (await loadTaskPage()).preloadRenderers(watch.task?.artifacts))
-    .catch(() => undefined)
+  // The page that shows the task. A failure here is met again, and shown, when the page renders it.
   void TaskWithList.preload()
 }
 
@@ -114,7 +116,7 @@ function TaskPageLoading({ taskId }: { taskId: string }) {
 }
 
 /** The task page, or its loading line until the chunk is here (a chunk that failed suspends once more, then says so). */
-function TaskPage({ taskId }: { taskId: string }) {
+function DeepTaskPage({ taskId }: { taskId: string }) {
   const here = usePreloaded([TaskWithList])
   return (
     <ChunkBoundary what="task page">
@@ -176,7 +178,7 @@ export function App() {
       <Shortcuts onHome={goHome} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus-visible:outline-none">
         {route.page === 'task' ? (
-          <TaskPage taskId={route.taskId} />
+          <DeepTaskPage taskId={route.taskId} />
         ) : isSectionPage(route.page) ? (
           <SectionPage page={route.page} />
         ) : (

@@ -122,6 +122,19 @@ describe('the persisted query cache, a record per task', () => {
     expect((await stored()).size).toBe(0)
   })
 
+  it('keeps a cache that is looked at within each week, though nothing in it changes', async () => {
+    const client = clientWith({ done: { status: 'completed' } })
+    const stop = persistQueries(client, true)
+    await written(async () => expect((await stored()).size).toBe(2))
+    stop()
+    for (let visit = 0; visit < 3; visit++) {
+      vi.setSystemTime(Date.now() + KEEP_QUERIES_MS - 60_000)
+      const next = new QueryClient()
+      await restoreQueries(next, { fromOldCache: false })
+      expect(next.getQueryData(taskKey('done'))).toEqual({ status: 'completed' })
+    }
+  })
+
   it('reads a cache stored the old way once, writes it as records, and deletes the old text', async () => {
     const old = clientWith({ a: { status: 'completed' } })
     const [query] = old.getQueryCache().getAll()

@@ -117,6 +117,9 @@ export async function restoreQueries(client: QueryClient, { fromOldCache }: { fr
     }
     hydrate(client, { queries, mutations: [] })
     if (damaged.length > 0) await delMany(damaged, queryStore())
+    // Looked at now: the week starts again, as it did when the whole cache was written on every
+    // visit, though nothing in it may change again (every task settled).
+    await setMany([[STAMP_KEY, JSON.stringify({ buster: BUSTER, savedAt: Date.now() } satisfies Stamp)]], queryStore())
   } else if (stored.length > 0) {
     await clear(queryStore())
     markCacheStored(false)

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { Button } from '../lib/ui/button'
 import { isKeyRemembered, saveApiKey } from '../lib/api-key'
-// This form is a chunk of its own (api-key-control.tsx): the query's module comes with it.
+// Loaded on demand (api-key-control.tsx), beside the task queries' module in the shared chunk.
 import { taskQueries } from '../api/task-queries'
 
 /**

@@ -3,6 +3,7 @@
 // (settings-panel.tsx) is fetched as the pointer or the focus comes to the button, so it is
 // usually here by the click and shows at once.
 import { Suspense } from 'react'
+import { ChunkBoundary } from '../lib/chunk-boundary'
 import { preloadable } from '../lib/preloadable'
 import { Popover } from '../lib/ui/popover'
 
@@ -13,9 +14,11 @@ export function SettingsMenu() {
   return (
     <span onPointerEnter={preloadPanel} onFocus={preloadPanel}>
       <Popover label="Settings" title="Settings">
-        <Suspense fallback={<p role="status" className="text-sm text-stone-500 dark:text-stone-400">Opening the settings…</p>}>
-          <SettingsPanel />
-        </Suspense>
+        <ChunkBoundary what="settings">
+          <Suspense fallback={<p role="status" className="text-sm text-stone-500 dark:text-stone-400">Opening the settings…</p>}>
+            <SettingsPanel />
+          </Suspense>
+        </ChunkBoundary>
       </Popover>
     </span>
   )

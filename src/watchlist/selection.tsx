@@ -58,8 +58,8 @@ function withAll(selected: ReadonlySet<string>, taskIds: readonly string[], on: 
 }
 
 /**
- * The watchlist's selection, for its rows' boxes: a row is drawn again only when its own task
- * changes, while its box follows every change of the selection.
+ * The watchlist's selection, for its rows' boxes: a row is not drawn again for another row's
+ * answer, while its box follows every change of the selection.
  */
 export const SelectionContext = createContext<Selection>({ has: () => false, toggle: () => {}, setAll: () => {} })
 
