@@ -43,9 +43,13 @@ export function cacheMayBeStored(): boolean {
   }
 }
 
-/** Sets or clears the mark, as a cache is written or dropped. */
+/**
+ * Sets or clears the mark, as a cache is written or dropped: asked on every write and every
+ * restore, it touches localStorage only when the answer changes.
+ */
 export function markCacheStored(stored: boolean): void {
   try {
+    if ((localStorage.getItem(STORED_MARK) !== null) === stored) return
     if (stored) localStorage.setItem(STORED_MARK, '1')
     else localStorage.removeItem(STORED_MARK)
   } catch {
