@@ -17,10 +17,10 @@ import { newBenchContext } from './bench-server.ts'
 import type { FakeUpstream } from './fake-upstream.ts'
 import { maxPerSecond, taskBody } from './fake-upstream.ts'
 import type { Figure } from './figures.ts'
+import { recordLongTasks, takeLongTasks } from './long-tasks.ts'
 
 declare global {
   interface Window {
-    __longTasks?: Array<{ start: number; duration: number }>
     __idbWritten?: { characters: number; puts: number }
   }
 }
@@ -29,14 +29,6 @@ declare global {
 const BUDGET = { inFlight: 4, perSecond: 5 }
 /** Before measuring: the first round of queries and renders settles down (shorter in short watches). */
 const WARM_UP_MS = 5000
-
-function recordLongTasks(): void {
-  const tasks: Array<{ start: number; duration: number }> = []
-  window.__longTasks = tasks
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration })
-  }).observe({ type: 'longtask', buffered: true })
-}
 
 /** Counts what the page puts into IndexedDB (idb-keyval's set and setMany both put). */
 function countIndexedDbWrites(): void {
@@ -78,7 +70,7 @@ async function watchOnce(browser: Browser, base: string, upstream: FakeUpstream,
 
   const context = await newBenchContext(browser, { viewport: { width: 1280, height: 900 } })
   try {
-    await context.addInitScript(recordLongTasks)
+    await recordLongTasks(context)
     await context.addInitScript(countIndexedDbWrites)
     const page = await context.newPage()
     const cdp = await context.newCDPSession(page)
@@ -120,20 +112,18 @@ async function watchOnce(browser: Browser, base: string, upstream: FakeUpstream,
     const heapStart = await heapUsed()
     const writtenFrom = await written()
     const busyFrom = await metric('TaskDuration')
+    // What the paste and the first drawing of the rows cost; what follows is the watch's own.
+    const before = await takeLongTasks(page)
     const from = Date.now()
-    const pageFrom = await page.evaluate(() => performance.now())
     // The watch itself: the benchmark measures the page over this fixed span of real time.
     await page.waitForTimeout(seconds * 1000)
     const to = Date.now()
-    const pageTo = await page.evaluate(() => performance.now())
+    const during = await takeLongTasks(page)
     const busyTo = await metric('TaskDuration')
     const writtenTo = await written()
     const heapEnd = await heapUsed()
     const minutes = (to - from) / 60_000
 
-    const longTasks = await page.evaluate(() => window.__longTasks ?? [])
-    const during = longTasks.filter((task) => task.start >= pageFrom && task.start <= pageTo)
-    const before = longTasks.filter((task) => task.start < pageFrom)
     const load = upstream.load(tag, from, to)
     const settled = Number(/(\d+) done/.exec((await totals.textContent()) ?? '')?.[1] ?? 0)
     upstream.forget(tag)
@@ -145,8 +135,8 @@ async function watchOnce(browser: Browser, base: string, upstream: FakeUpstream,
       maxPerSecond: load.maxPerSecond,
       maxInFlight: load.maxInFlight,
       meanPerSecond: load.queries / ((to - from) / 1000),
-      longestTaskMs: Math.max(0, ...during.map((task) => task.duration)),
-      loadLongestMs: Math.max(0, ...before.map((task) => task.duration)),
+      longestTaskMs: Math.max(0, ...during),
+      loadLongestMs: Math.max(0, ...before),
       heapGrowth: (100 * (heapEnd - heapStart)) / heapStart,
       heapStartMb: heapStart / 1e6,
       heapMb: heapEnd / 1e6,
